@@ -1,11 +1,75 @@
 //! mlk: generate secure, runnable ML workloads for Kubernetes, and lint any Kubernetes YAML.
+//!
+//! The binary is a thin shell over [`main_with_args`]; the two flows are
+//! `commands::train` (args -> validated spec -> sizing -> typed objects -> stdout) and, for
+//! validation, the loader in `manifest`.
+pub mod api;
+pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod error;
+pub mod generate;
+pub mod input;
+pub mod manifest;
+pub mod output;
+pub mod quantity;
+pub mod sizing;
+pub mod term;
+pub mod validate;
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
-/// Entry point used by the binary: everything but argument collection lives here so that
-/// tests can drive the whole program.
-pub fn main_with_args<I: IntoIterator<Item = OsString>>(_args: I) -> ExitCode {
-    ExitCode::SUCCESS
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::commands::Context;
+use crate::error::Error;
+
+/// Entry point used by the binary: parses arguments, runs the command, prints a failure on
+/// stderr, and maps the outcome to the exit code (0 success, 2 failure; a closed stdout
+/// pipe is a success).
+pub fn main_with_args<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            // Help and version go to stdout, usage errors to stderr; clap knows which.
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    term::install_error_handler(cli.color);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    match run(cli, &mut out, &mut err) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = writeln!(err, "{:?}", miette::Report::new(e));
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// Runs a parsed command line; returns the exit code of a successful run.
+pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<u8, Error> {
+    let cwd = std::env::current_dir().map_err(|e| Error::io("read", ".", e))?;
+    let needs_config = matches!(cli.command, Command::Train(_));
+    let config = if needs_config {
+        config::load(cli.config.as_deref(), &cwd)?
+    } else {
+        config::Loaded::default()
+    };
+    let ctx = Context { config, color: cli.color, cwd };
+    match &cli.command {
+        Command::Train(args) => commands::train::run(args, &ctx, out, err)?,
+        Command::Crd(args) => commands::crd::run(args, out)?,
+        Command::Completions(args) => commands::completions::run(args, out)?,
+    }
+    Ok(0)
 }

@@ -1,0 +1,324 @@
+//! Command-line syntax (clap derive) and nothing else: these types stop at the command
+//! boundary, where `commands/` turns them into validated settings.
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::OutputFormat;
+use crate::term::ColorChoice;
+
+/// Generate secure, runnable ML workloads for Kubernetes, and lint any Kubernetes YAML.
+#[derive(Debug, Parser)]
+#[command(name = "mlk", version, about, max_term_width = 100, propagate_version = true)]
+pub struct Cli {
+    /// When to use colour: auto (terminal and no NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value_t, env = "MLK_COLOR")]
+    pub color: ColorChoice,
+
+    /// Project configuration file; by default the nearest mlk.yaml from the working
+    /// directory upwards.
+    #[arg(long, global = true, value_name = "FILE", env = "MLK_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or
+    /// TrainingJob) on stdout.
+    #[command(long_about = TRAIN_ABOUT)]
+    Train(Box<TrainArgs>),
+    /// Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService).
+    Crd(CrdArgs),
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+}
+
+const TRAIN_ABOUT: &str = "\
+Generate a training workload on stdout, ready for `kubectl apply -f -`.
+
+`--gpus` is per worker pod and `--workers` is the number of pods: total GPUs = workers x gpus.
+Every pod runs under Pod Security \"restricted\", with GPU limits equal to requests, a
+memory-backed /dev/shm, and no service-account token.
+
+Sizing: with `--model-params`, mlk fills in GPUs, workers, CPU, memory and checkpoint
+storage that you did not set. Model states take 16 bytes per parameter for mixed-precision
+Adam (ZeRO, Rajbhandari et al. 2020: 2 weights + 2 gradients + 12 optimizer); DDP keeps all
+of it on every GPU, ZeRO-1 4P + 12P/N, ZeRO-2 2P + 14P/N, FSDP/ZeRO-3 16P/N; plus an
+activation allowance, against 90% of each GPU's memory. CPU and memory follow the linear
+platform formula whose coefficients mlk.yaml can change (see the README).";
+
+/// Shared flags of the generators.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format: multi-document YAML, or a JSON `List`.
+    #[arg(short = 'o', long, value_enum, default_value_t, env = "MLK_OUTPUT")]
+    pub output: OutputFormat,
+}
+
+/// What `mlk train` emits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TrainTarget {
+    /// batch/v1 Indexed Job (+ headless Service for several workers); any cluster.
+    Job,
+    /// Headless Service + StatefulSet(s).
+    Statefulset,
+    /// The mlk.dev TrainingJob resource itself.
+    Trainingjob,
+    /// Kubeflow Training Operator PyTorchJob (kubeflow.org/v1).
+    Pytorchjob,
+    /// Kubeflow Training Operator TFJob (kubeflow.org/v1).
+    Tfjob,
+    /// JobSet (jobset.x-k8s.io/v1alpha2).
+    Jobset,
+}
+
+/// Flags of `mlk train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// A TrainingJob (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it.
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Name of the workload (RFC 1123 label); default `<framework>-train`.
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// Namespace of every generated object.
+    #[arg(short = 'n', long, env = "MLK_NAMESPACE")]
+    pub namespace: Option<String>,
+
+    /// What to emit.
+    #[arg(long, value_enum)]
+    pub target: Option<TrainTarget>,
+
+    /// Training framework.
+    #[arg(long, value_enum)]
+    pub framework: Option<FrameworkArg>,
+
+    /// Container image (default: the framework's pinned image).
+    #[arg(long)]
+    pub image: Option<String>,
+
+    /// Command of the training container, split like a shell would
+    /// (`--command "python train.py"`); default: the framework's smoke test.
+    #[arg(long, allow_hyphen_values = true)]
+    pub command: Option<String>,
+
+    /// GPUs per worker pod (MIG devices per pod with --mig). Total = workers x gpus.
+    #[arg(long, value_name = "N")]
+    pub gpus: Option<u32>,
+
+    /// Number of worker pods (default 1, or what sizing computes).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<u32>,
+
+    /// Distribution strategy (default: ddp for PyTorch/JAX, multi-worker-mirrored for
+    /// TensorFlow, none for single workers).
+    #[arg(long, value_enum)]
+    pub strategy: Option<StrategyArg>,
+
+    /// Parameter-server pods with `--strategy parameter-server`.
+    #[arg(long, value_name = "N")]
+    pub parameter_servers: Option<u32>,
+
+    /// GPU type: selects nodes by `nvidia.com/gpu.product` and sets the GPU memory for
+    /// sizing (a100-40gb, a100-80gb, h100-80gb, h200, l4, ...).
+    #[arg(long, value_name = "TYPE")]
+    pub gpu_type: Option<String>,
+
+    /// MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs.
+    #[arg(long, value_name = "PROFILE")]
+    pub mig: Option<String>,
+
+    /// Extended resource for GPUs of other vendors (`amd.com/gpu`).
+    #[arg(long, value_name = "RESOURCE")]
+    pub gpu_resource: Option<String>,
+
+    /// CPU per worker pod (`8`, `500m`).
+    #[arg(long)]
+    pub cpu: Option<String>,
+
+    /// Memory per worker pod (`64Gi`).
+    #[arg(long)]
+    pub memory: Option<String>,
+
+    /// Size of the memory-backed /dev/shm for data loaders (`16Gi`).
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+
+    /// PriorityClass of the pods.
+    #[arg(long, value_name = "NAME")]
+    pub priority_class: Option<String>,
+
+    /// Kueue LocalQueue: adds `kueue.x-k8s.io/queue-name` (all-or-nothing admission).
+    #[arg(long, value_name = "NAME")]
+    pub queue: Option<String>,
+
+    /// Scheduler; `volcano` adds a PodGroup with minMember = number of pods.
+    #[arg(long, value_enum)]
+    pub scheduler: Option<SchedulerArg>,
+
+    /// Run on spot nodes (adds their toleration and selector; requires checkpoints).
+    #[arg(long)]
+    pub spot: bool,
+
+    /// Extra node selector `KEY=VALUE` (repeatable).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub node_selector: Vec<String>,
+
+    /// Extra toleration `KEY[=VALUE]:EFFECT` (repeatable).
+    #[arg(long, value_name = "KEY[=VALUE]:EFFECT")]
+    pub toleration: Vec<String>,
+
+    /// Pod failures tolerated before the job fails (default 3).
+    #[arg(long, value_name = "N")]
+    pub backoff_limit: Option<u32>,
+
+    /// Wall-clock limit of the job (`12h`, `90m`; default 24h).
+    #[arg(long, value_name = "DURATION")]
+    pub deadline: Option<String>,
+
+    /// Delete the finished job after this long (default 24h).
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: Option<String>,
+
+    /// Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs).
+    #[arg(long, value_enum)]
+    pub restart_policy: Option<RestartPolicyArg>,
+
+    /// Read-only data volume `PVC[:/mount/path]` (repeatable; default path /data/<pvc>).
+    #[arg(long, value_name = "PVC[:PATH]")]
+    pub data: Vec<String>,
+
+    /// Mount path of the checkpoint volume (default /checkpoints).
+    #[arg(long, value_name = "PATH")]
+    pub checkpoint_dir: Option<String>,
+
+    /// Size of the checkpoint volume (`100Gi`); creates a PersistentVolumeClaim.
+    #[arg(long, value_name = "SIZE")]
+    pub checkpoint_size: Option<String>,
+
+    /// StorageClass of the checkpoint claim.
+    #[arg(long, value_name = "NAME")]
+    pub storage_class: Option<String>,
+
+    /// Environment variable `KEY=VALUE` of the training container (repeatable).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+
+    /// Secret whose keys become environment variables (repeatable).
+    #[arg(long, value_name = "SECRET")]
+    pub env_from_secret: Vec<String>,
+
+    /// Hyperparameter `NAME=VALUE` (repeatable): `HP_<NAME>` variables, or `--name=value`
+    /// arguments with `--hyperparameters-as args`.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub hyperparameter: Vec<String>,
+
+    /// How hyperparameters reach the program.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub hyperparameters_as: Option<HyperparameterModeArg>,
+
+    /// Model size for sizing (`7B`, `350M`).
+    #[arg(long, value_name = "COUNT")]
+    pub model_params: Option<String>,
+
+    /// Training precision for sizing.
+    #[arg(long, value_enum)]
+    pub precision: Option<PrecisionArg>,
+
+    /// Optimizer for sizing.
+    #[arg(long, value_enum)]
+    pub optimizer: Option<OptimizerArg>,
+
+    /// Model-state sharding for sizing (`fsdp` = ZeRO-3).
+    #[arg(long, value_enum)]
+    pub sharding: Option<ShardingArg>,
+
+    /// Activation memory per GPU (`8Gi`) instead of the configured fraction.
+    #[arg(long, value_name = "SIZE")]
+    pub activation_memory: Option<String>,
+
+    /// Size of the training data (`200Gi`), for CPU, memory and storage sizing.
+    #[arg(long, value_name = "SIZE")]
+    pub data_size: Option<String>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Arguments appended to the training command (after `--`).
+    #[arg(last = true, value_name = "ARGS")]
+    pub args: Vec<String>,
+}
+
+macro_rules! value_enum_mirror {
+    ($(#[$meta:meta])* $name:ident => $target:path { $($variant:ident => $tv:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+        pub enum $name { $($variant),+ }
+        impl From<$name> for $target {
+            fn from(v: $name) -> Self {
+                match v { $($name::$variant => <$target>::$tv),+ }
+            }
+        }
+    };
+}
+
+value_enum_mirror!(
+    /// Frameworks.
+    FrameworkArg => crate::api::training::Framework {
+        Pytorch => Pytorch, Tensorflow => Tensorflow, Xgboost => Xgboost, Jax => Jax, Custom => Custom,
+    }
+);
+value_enum_mirror!(
+    /// Strategies.
+    StrategyArg => crate::api::training::Strategy {
+        Ddp => Ddp, Fsdp => Fsdp, ParameterServer => ParameterServer,
+        MultiWorkerMirrored => MultiWorkerMirrored, None => None,
+    }
+);
+value_enum_mirror!(
+    /// Schedulers.
+    SchedulerArg => crate::api::common::SchedulerKind { Default => Default, Volcano => Volcano }
+);
+value_enum_mirror!(
+    /// Restart policies.
+    RestartPolicyArg => crate::api::training::RestartPolicy { Never => Never, OnFailure => OnFailure }
+);
+value_enum_mirror!(
+    /// Hyperparameter modes.
+    HyperparameterModeArg => crate::api::training::HyperparameterMode { Env => Env, Args => Args }
+);
+value_enum_mirror!(
+    /// Precisions.
+    PrecisionArg => crate::api::training::PrecisionName { Fp32 => Fp32, Fp16 => Fp16, Bf16 => Bf16 }
+);
+value_enum_mirror!(
+    /// Optimizers.
+    OptimizerArg => crate::api::training::OptimizerName { Adam => Adam, Adamw => Adamw, Sgd => Sgd }
+);
+value_enum_mirror!(
+    /// Sharding.
+    ShardingArg => crate::api::training::ShardingName {
+        Ddp => Ddp, Zero1 => Zero1, Zero2 => Zero2, Zero3 => Zero3, Fsdp => Fsdp,
+    }
+);
+
+/// Flags of `mlk crd`.
+#[derive(Debug, Args)]
+pub struct CrdArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Flags of `mlk completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
