@@ -31,6 +31,11 @@ pub enum Command {
     /// TrainingJob) on stdout.
     #[command(long_about = TRAIN_ABOUT)]
     Train(Box<TrainArgs>),
+    /// Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness
+    /// problems, at file, line and column.
+    Lint(LintArgs),
+    /// Print the documentation of a lint rule, or list every rule.
+    Rule(RuleArgs),
     /// Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService).
     Crd(CrdArgs),
     /// Print shell completions.
@@ -321,4 +326,109 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Report formats of `mlk lint`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Source snippets with the rule, message and help (default on a terminal).
+    Human,
+    /// `path:line:col: level[rule] message`, one per line (default otherwise).
+    Concise,
+    /// A JSON document following schemas/lint-report.schema.json.
+    Json,
+    /// SARIF 2.1.0, for code-scanning upload.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML, one test case per file.
+    Junit,
+}
+
+/// The lowest level that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+/// Pod Security levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PodSecurityLevelArg {
+    Restricted,
+    Baseline,
+    Privileged,
+}
+
+/// Flags of `mlk lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or directories (recursively: *.yaml, *.yml, *.json); `-` reads stdin.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Report format (default: human on a terminal, concise otherwise).
+    #[arg(long, value_enum, env = "MLK_FORMAT")]
+    pub format: Option<LintFormat>,
+
+    /// Exit 1 when a finding at or above this level is reported.
+    #[arg(long, value_enum, default_value = "error", env = "MLK_FAIL_ON")]
+    pub fail_on: FailOn,
+
+    /// Only these rules or categories (repeatable, or comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
+    pub select: Vec<String>,
+
+    /// Skip these rules or categories (repeatable, or comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
+    pub ignore: Vec<String>,
+
+    /// Pod Security level to check against (a Namespace's enforce label in the input wins).
+    #[arg(long, value_enum, env = "MLK_POD_SECURITY")]
+    pub pod_security: Option<PodSecurityLevelArg>,
+
+    /// Pod Security version: `latest` or `v1.N`.
+    #[arg(long, value_name = "VERSION", env = "MLK_POD_SECURITY_VERSION")]
+    pub pod_security_version: Option<String>,
+
+    /// Kubernetes version the manifests target (`1.30`), for removed APIs.
+    #[arg(long, value_name = "VERSION", env = "MLK_KUBERNETES_VERSION")]
+    pub kubernetes_version: Option<String>,
+
+    /// Most GPUs one node has (default 8).
+    #[arg(long, value_name = "N")]
+    pub max_gpus_per_node: Option<u32>,
+
+    /// Follow symbolic links inside directories (loops are never followed).
+    #[arg(long)]
+    pub follow_symlinks: bool,
+
+    /// Print no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Formats of `mlk rule`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RuleFormat {
+    Text,
+    Json,
+}
+
+/// Flags of `mlk rule`.
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// The rule to document.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub name: Option<String>,
+
+    /// List every rule.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: RuleFormat,
 }

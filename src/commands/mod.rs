@@ -2,6 +2,8 @@
 //! and writes the product to the stdout it is given and everything else to stderr.
 pub mod completions;
 pub mod crd;
+pub mod lint;
+pub mod rule;
 pub mod train;
 
 use std::path::PathBuf;

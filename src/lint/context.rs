@@ -1,0 +1,146 @@
+//! What a rule sees: the document, the object, or the pod template being checked, the
+//! settings of the run, and, for cross-object rules, the facts of the whole input.
+use super::facts::Facts;
+use super::settings::Settings;
+use crate::manifest::{Document, Node, Object, Path, PodTemplate};
+
+/// A document, for YAML-level rules.
+pub struct DocumentCx<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub document: &'a Document,
+    pub settings: &'a Settings,
+}
+
+/// An object.
+pub struct ObjectCx<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub object: &'a Object<'a>,
+    pub settings: &'a Settings,
+}
+
+impl ObjectCx<'_> {
+    /// The path of a field of the object, from the document root.
+    pub fn path(&self, keys: &[&str]) -> Path {
+        keys.iter().fold(self.object.path.clone(), |p, k| p.key(k))
+    }
+}
+
+/// Which list of a pod spec a container is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContainerKind {
+    Init,
+    Regular,
+    Ephemeral,
+}
+
+impl ContainerKind {
+    /// The pod spec field.
+    pub fn field(self) -> &'static str {
+        match self {
+            ContainerKind::Init => "initContainers",
+            ContainerKind::Regular => "containers",
+            ContainerKind::Ephemeral => "ephemeralContainers",
+        }
+    }
+
+    /// How upstream messages name it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            ContainerKind::Init => "init container",
+            ContainerKind::Regular => "container",
+            ContainerKind::Ephemeral => "ephemeral container",
+        }
+    }
+}
+
+/// One container of a pod template.
+#[derive(Clone, Debug)]
+pub struct ContainerRef<'a> {
+    pub kind: ContainerKind,
+    pub index: usize,
+    pub node: &'a Node,
+    pub name: Option<&'a str>,
+    /// From the document root.
+    pub path: Path,
+}
+
+impl ContainerRef<'_> {
+    /// The path of a field of the container.
+    pub fn path(&self, keys: &[&str]) -> Path {
+        keys.iter().fold(self.path.clone(), |p, k| p.key(k))
+    }
+
+    /// `container "name"`, as upstream messages say it.
+    pub fn describe(&self) -> String {
+        format!("{} \"{}\"", self.kind.noun(), self.name.unwrap_or("<unnamed>"))
+    }
+
+    /// A field of the container's securityContext.
+    pub fn security(&self, key: &str) -> Option<&Node> {
+        self.node.get("securityContext")?.get(key)
+    }
+}
+
+/// A pod template of an object.
+pub struct PodCx<'a> {
+    pub file: &'a str,
+    pub object: &'a Object<'a>,
+    pub pod: &'a PodTemplate<'a>,
+    pub settings: &'a Settings,
+    /// The pod spec's path from the document root.
+    pub base: Path,
+}
+
+impl<'a> PodCx<'a> {
+    /// The pod spec (the map with `containers`).
+    pub fn spec(&self) -> &'a Node {
+        self.pod.spec
+    }
+
+    /// The path of a field of the pod spec, from the document root.
+    pub fn path(&self, keys: &[&str]) -> Path {
+        keys.iter().fold(self.base.clone(), |p, k| p.key(k))
+    }
+
+    /// A field of the pod's securityContext.
+    pub fn security(&self, key: &str) -> Option<&'a Node> {
+        self.pod.spec.get("securityContext")?.get(key)
+    }
+
+    /// Every container, init container and ephemeral container, in that order (the order
+    /// upstream visits them).
+    pub fn containers(&self) -> Vec<ContainerRef<'a>> {
+        let mut out = Vec::new();
+        for kind in [ContainerKind::Init, ContainerKind::Regular, ContainerKind::Ephemeral] {
+            let Some(list) = self.pod.spec.get(kind.field()).and_then(Node::as_seq) else {
+                continue;
+            };
+            for (index, node) in list.iter().enumerate() {
+                if node.as_map().is_none() {
+                    continue;
+                }
+                out.push(ContainerRef {
+                    kind,
+                    index,
+                    node,
+                    name: node.get("name").and_then(Node::as_str),
+                    path: self.base.key(kind.field()).index(index),
+                });
+            }
+        }
+        out
+    }
+
+    /// The annotations of the pod template.
+    pub fn annotation(&self, key: &str) -> Option<&'a str> {
+        self.pod.metadata?.get("annotations")?.get(key)?.as_str()
+    }
+}
+
+/// The whole input, for cross-object rules.
+pub struct InputCx<'a> {
+    pub facts: &'a Facts,
+    pub settings: &'a Settings,
+}

@@ -1,0 +1,389 @@
+//! The lint flow: files -> documents with spans -> objects and their pod templates ->
+//! rules -> findings with positions -> Pod Security policy per namespace -> suppressions
+//! -> levels -> sorted. Files are processed in parallel; only findings and small facts
+//! survive a file.
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::context::{DocumentCx, InputCx, ObjectCx, PodCx};
+use super::facts::{Facts, Location, ObjectKey, Origin, object_ref, position};
+use super::finding::{Finding, ObjectRef, Position};
+use super::psa::{PsaLevel, PsaPolicy, PsaScope, Version};
+use super::rule::{Category, Level, Rule, RuleMeta};
+use super::settings::{Configured, Settings};
+use super::sink::{Entry, Sink, Target};
+use crate::manifest::{self, Document, InputFile, Node, Object, ProblemKind, locate};
+
+/// The annotation prefix of suppressions: `ignore.mlk.dev/<rule-or-category>: "<why>"`.
+pub const SUPPRESSION_PREFIX: &str = "ignore.mlk.dev/";
+
+/// The outcome of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted by file, line, column and rule.
+    pub findings: Vec<Finding>,
+    /// Files read.
+    pub files: usize,
+    /// Objects checked.
+    pub objects: usize,
+    /// Texts of the files with findings, for snippets.
+    pub sources: BTreeMap<String, Arc<str>>,
+}
+
+/// A rule with its configured level.
+#[derive(Clone, Copy)]
+pub struct ActiveRule {
+    pub rule: &'static dyn Rule,
+    pub level: Level,
+}
+
+/// The rules that run under `settings`.
+pub fn active_rules(rules: &[&'static dyn Rule], settings: &Settings) -> Vec<ActiveRule> {
+    rules
+        .iter()
+        .filter_map(|r| match settings.selection.level_of(r.meta()) {
+            Configured::Off => None,
+            Configured::On(level) => Some(ActiveRule { rule: *r, level }),
+        })
+        .collect()
+}
+
+/// A finding before the policy and suppression passes.
+struct Pending {
+    finding: Finding,
+    psa: Option<PsaScope>,
+    key: Option<ObjectKey>,
+}
+
+/// A suppression annotation.
+struct Suppression {
+    key: ObjectKey,
+    target: String,
+    reason: String,
+    location: Location,
+    used: bool,
+}
+
+struct FileResult {
+    pending: Vec<Pending>,
+    facts: Facts,
+    suppressions: Vec<Suppression>,
+    objects: usize,
+    display: Arc<str>,
+    text: Option<Arc<str>>,
+}
+
+/// Lints the files with the given rules.
+pub fn lint(files: &[InputFile], settings: &Settings, rules: &[&'static dyn Rule]) -> Report {
+    let active = active_rules(rules, settings);
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| lint_file(i as u32, f, settings, &active))
+        .collect();
+
+    let mut facts = Facts::default();
+    let mut pending = Vec::new();
+    let mut suppressions = Vec::new();
+    let mut sources = BTreeMap::new();
+    let mut objects = 0;
+    for r in results {
+        facts.extend(r.facts);
+        objects += r.objects;
+        if let Some(text) = r.text {
+            sources.insert(r.display.to_string(), text);
+        }
+        pending.extend(r.pending);
+        suppressions.extend(r.suppressions);
+    }
+
+    let input_cx = InputCx { facts: &facts, settings };
+    for a in &active {
+        let mut sink = Sink::default();
+        a.rule.check_input(&input_cx, &mut sink);
+        for entry in sink.take() {
+            if let Target::Located(loc) = &entry.target {
+                let key = loc.key.clone();
+                let finding = make_finding(a, &entry, &loc.file, loc.document, loc.position, &loc.path, Some(loc.object.clone()));
+                pending.push(Pending { finding, psa: entry.psa, key: Some(key) });
+            }
+        }
+    }
+
+    let policies = namespace_policies(&facts);
+    let mut findings: Vec<Finding> = Vec::with_capacity(pending.len());
+    for p in pending {
+        if let Some(scope) = p.psa {
+            let ns = p.finding.object.as_ref().and_then(|o| o.namespace.as_deref());
+            let policy = ns.and_then(|n| policies.get(n)).copied().unwrap_or(settings.policy);
+            if !scope.applies(policy) {
+                continue;
+            }
+        }
+        if let Some(key) = &p.key
+            && let Some(s) = suppressions.iter_mut().find(|s| {
+                &s.key == key && (s.target == p.finding.rule || s.target == p.finding.category.as_str())
+            })
+        {
+            s.used = true;
+            if !s.reason.trim().is_empty() {
+                continue;
+            }
+        }
+        findings.push(p.finding);
+    }
+    findings.extend(suppression_findings(&suppressions, &crate::rules::all_meta(), settings));
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    sources.retain(|file, _| findings.iter().any(|f| &f.file == file));
+    Report { findings, files: files.len(), objects, sources }
+}
+
+fn lint_file(index: u32, input: &InputFile, settings: &Settings, active: &[ActiveRule]) -> FileResult {
+    let display: Arc<str> = Arc::from(input.display.as_str());
+    let mut result = FileResult {
+        pending: Vec::new(),
+        facts: Facts::default(),
+        suppressions: Vec::new(),
+        objects: 0,
+        display: display.clone(),
+        text: None,
+    };
+    let bytes = match input.read(settings.limits.max_bytes) {
+        Ok(b) => b,
+        Err(e) => {
+            push_meta(&mut result.pending, &super::meta::UNREADABLE_FILE, settings, &display, 0, Position::default(), format!("cannot read the file: {e}"), Some("check that the file exists and is readable".to_string()));
+            return result;
+        }
+    };
+    let source = manifest::load(&display, &bytes, &settings.limits);
+    drop(bytes);
+    for problem in &source.problems {
+        let meta = super::meta::load_problem_rule(problem.kind);
+        let pos = problem.span.map(position).unwrap_or_default();
+        let help = match problem.kind {
+            ProblemKind::DuplicateKey => "remove one of the keys: kubectl keeps the last silently, strict servers reject the object",
+            ProblemKind::Parse => "fix the YAML syntax; documents after this point were not checked",
+            ProblemKind::NotUtf8 => "save the file as UTF-8",
+            ProblemKind::TooLarge => "split the file, or raise the limit if the file is legitimate",
+            ProblemKind::TooManyAliases => "expand the aliases by hand; a file that multiplies nodes through aliases is an alias bomb",
+            ProblemKind::TooDeep => "flatten the document; no Kubernetes object nests this deep",
+            ProblemKind::TooManyDocuments => "split the file",
+        };
+        push_meta(&mut result.pending, meta, settings, &display, 0, pos, problem.message.clone(), Some(help.to_string()));
+    }
+    for doc in &source.documents {
+        lint_document(index, &display, &source.text, doc, settings, active, &mut result);
+    }
+    if !result.pending.is_empty() {
+        result.text = Some(Arc::from(source.text.as_str()));
+    }
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_meta(
+    pending: &mut Vec<Pending>,
+    meta: &'static RuleMeta,
+    settings: &Settings,
+    file: &Arc<str>,
+    document: usize,
+    position: Position,
+    message: String,
+    help: Option<String>,
+) {
+    let Configured::On(level) = settings.selection.level_of(meta) else {
+        return;
+    };
+    pending.push(Pending {
+        finding: Finding {
+            rule: meta.name,
+            category: meta.category,
+            level,
+            message,
+            help,
+            file: file.to_string(),
+            position,
+            document,
+            path: String::new(),
+            object: None,
+        },
+        psa: None,
+        key: None,
+    });
+}
+
+fn lint_document(
+    file_index: u32,
+    display: &Arc<str>,
+    text: &str,
+    doc: &Document,
+    settings: &Settings,
+    active: &[ActiveRule],
+    result: &mut FileResult,
+) {
+    let resolve = |a: &ActiveRule, entry: &Entry, object: Option<&Object<'_>>| -> Pending {
+        let (pos, path, key) = match &entry.target {
+            Target::Path(p) => {
+                let (span, _) = locate(&doc.root, p);
+                let key = object.map(|o| ObjectKey {
+                    file: file_index,
+                    document: doc.index as u32,
+                    path: o.path.to_string(),
+                });
+                (position(span), p.to_string(), key)
+            }
+            Target::Located(loc) => (loc.position, loc.path.clone(), Some(loc.key.clone())),
+        };
+        Pending {
+            finding: make_finding(a, entry, display, doc.index, pos, &path, object.map(object_ref)),
+            psa: entry.psa,
+            key,
+        }
+    };
+    let dcx = DocumentCx { file: display, text, document: doc, settings };
+    for a in active {
+        let mut sink = Sink::default();
+        a.rule.check_document(&dcx, &mut sink);
+        for e in sink.take() {
+            result.pending.push(resolve(a, &e, None));
+        }
+    }
+    let origin = Origin { file_index, file: display, document: doc.index, root: &doc.root };
+    for object in manifest::objects(doc) {
+        result.objects += 1;
+        result.facts.gather(&origin, &object);
+        collect_suppressions(&origin, &object, &mut result.suppressions);
+        let ocx = ObjectCx { file: display, text, object: &object, settings };
+        for a in active {
+            let mut sink = Sink::default();
+            a.rule.check_object(&ocx, &mut sink);
+            for e in sink.take() {
+                result.pending.push(resolve(a, &e, Some(&object)));
+            }
+        }
+        for pod in manifest::pod_templates(&object) {
+            let base = object.path.join(&pod.path);
+            let pcx = PodCx { file: display, object: &object, pod: &pod, settings, base };
+            for a in active {
+                let mut sink = Sink::default();
+                a.rule.check_pod(&pcx, &mut sink);
+                for e in sink.take() {
+                    result.pending.push(resolve(a, &e, Some(&object)));
+                }
+            }
+        }
+    }
+}
+
+fn make_finding(
+    a: &ActiveRule,
+    entry: &Entry,
+    file: &str,
+    document: usize,
+    position: Position,
+    path: &str,
+    object: Option<ObjectRef>,
+) -> Finding {
+    let meta = a.rule.meta();
+    Finding {
+        rule: meta.name,
+        category: meta.category,
+        level: a.level,
+        message: entry.message.clone(),
+        help: entry.help.clone(),
+        file: file.to_string(),
+        position,
+        document,
+        path: path.to_string(),
+        object,
+    }
+}
+
+fn collect_suppressions(origin: &Origin<'_>, object: &Object<'_>, out: &mut Vec<Suppression>) {
+    let Some(annotations) = object.node.get("metadata").and_then(|m| m.get("annotations")).and_then(Node::as_map) else {
+        return;
+    };
+    let base = object.path.key("metadata").key("annotations");
+    for (k, v) in annotations {
+        let Some(key) = k.as_str() else { continue };
+        let Some(target) = key.strip_prefix(SUPPRESSION_PREFIX) else { continue };
+        let location = origin.locate(object, &base.key(key));
+        out.push(Suppression {
+            key: location.key.clone(),
+            target: target.to_string(),
+            reason: v.as_str().unwrap_or_default().to_string(),
+            location,
+            used: false,
+        });
+    }
+}
+
+fn suppression_findings(suppressions: &[Suppression], rules: &[&'static RuleMeta], settings: &Settings) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut emit = |meta: &'static RuleMeta, s: &Suppression, message: String, help: String| {
+        if let Configured::On(level) = settings.selection.level_of(meta) {
+            out.push(Finding {
+                rule: meta.name,
+                category: meta.category,
+                level,
+                message,
+                help: Some(help),
+                file: s.location.file.to_string(),
+                position: s.location.position,
+                document: s.location.document,
+                path: s.location.path.clone(),
+                object: Some(s.location.object.clone()),
+            });
+        }
+    };
+    for s in suppressions {
+        let known = rules.iter().any(|r| r.name == s.target) || Category::parse(&s.target).is_some();
+        if !known {
+            let names = rules.iter().map(|r| r.name).chain(Category::ALL.iter().map(|c| c.as_str()));
+            let help = match crate::input::did_you_mean(&s.target, names) {
+                Some(n) => format!("did you mean `{SUPPRESSION_PREFIX}{n}`?"),
+                None => "name a rule (`mlk rule --all`) or a category".to_string(),
+            };
+            emit(&super::meta::UNUSED_SUPPRESSION, s, format!("suppression names unknown rule `{}`", s.target), help);
+            continue;
+        }
+        if s.reason.trim().is_empty() {
+            emit(
+                &super::meta::SUPPRESSION_WITHOUT_REASON,
+                s,
+                format!("suppression of `{}` gives no reason", s.target),
+                "write why the finding does not apply as the annotation's value; without a reason the finding is still reported".to_string(),
+            );
+        } else if !s.used {
+            emit(
+                &super::meta::UNUSED_SUPPRESSION,
+                s,
+                format!("suppression of `{}` suppresses nothing", s.target),
+                "remove the annotation; the rule no longer reports this object".to_string(),
+            );
+        }
+    }
+    out
+}
+
+/// Pod Security policies set by `pod-security.kubernetes.io/enforce` labels of Namespace
+/// objects in the input.
+fn namespace_policies(facts: &Facts) -> BTreeMap<String, PsaPolicy> {
+    let mut out = BTreeMap::new();
+    for ns in &facts.namespaces {
+        let Some(level) = ns.labels.get("pod-security.kubernetes.io/enforce") else {
+            continue;
+        };
+        let Ok(level) = level.parse::<PsaLevel>() else { continue };
+        let version = ns
+            .labels
+            .get("pod-security.kubernetes.io/enforce-version")
+            .and_then(|v| v.parse::<Version>().ok())
+            .unwrap_or(Version::NEWEST);
+        out.insert(ns.name.clone(), PsaPolicy { level, version });
+    }
+    out
+}

@@ -1,0 +1,394 @@
+//! Facts about the whole input that cross-object rules need: namespaces and their Pod
+//! Security labels, quotas, limit ranges, workloads with their resources, disruption
+//! budgets and autoscalers. Gathering keeps only these small records, never the parsed
+//! files, so memory stays flat as the input grows.
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::finding::{ObjectRef, Position};
+use crate::manifest::{Node, Object, Path, PathSeg, PodTemplate, Span, locate, pod_templates};
+
+/// Identifies an object of the input, for suppressions.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ObjectKey {
+    pub file: u32,
+    pub document: u32,
+    pub path: String,
+}
+
+/// A place in the input that a cross-object finding can point at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub file: Arc<str>,
+    pub document: usize,
+    pub position: Position,
+    pub path: String,
+    pub object: ObjectRef,
+    pub key: ObjectKey,
+}
+
+/// Where a gathered object lives, and how to point into it.
+pub struct Origin<'a> {
+    pub file_index: u32,
+    pub file: &'a Arc<str>,
+    pub document: usize,
+    pub root: &'a Node,
+}
+
+impl Origin<'_> {
+    /// The location of `path` (or of its nearest existing parent).
+    pub fn locate(&self, object: &Object<'_>, path: &Path) -> Location {
+        let (span, _) = locate(self.root, path);
+        Location {
+            file: self.file.clone(),
+            document: self.document,
+            position: position(span),
+            path: path.to_string(),
+            object: object_ref(object),
+            key: ObjectKey {
+                file: self.file_index,
+                document: self.document as u32,
+                path: object.path.to_string(),
+            },
+        }
+    }
+}
+
+/// The reporting position of a span.
+pub fn position(span: Span) -> Position {
+    Position { line: span.line, column: span.col, start: span.start, end: span.end }
+}
+
+/// The reference of an object in findings.
+pub fn object_ref(object: &Object<'_>) -> ObjectRef {
+    ObjectRef {
+        api_version: object.api_version.map(str::to_string),
+        kind: object.kind.map(str::to_string),
+        name: object.name.map(str::to_string),
+        namespace: object.namespace.map(str::to_string),
+    }
+}
+
+/// A Namespace object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamespaceFact {
+    pub name: String,
+    pub labels: BTreeMap<String, String>,
+    pub location: Location,
+}
+
+/// One `hard` entry of a ResourceQuota.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotaEntry {
+    pub resource: String,
+    pub value: String,
+    pub location: Location,
+}
+
+/// A ResourceQuota.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotaFact {
+    pub namespace: Option<String>,
+    pub name: Option<String>,
+    /// Quotas with `scopes` or `scopeSelector` only count some pods.
+    pub scoped: bool,
+    pub hard: Vec<QuotaEntry>,
+    pub location: Location,
+}
+
+/// One item of a LimitRange.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitItemFact {
+    pub kind: Option<String>,
+    pub max: BTreeMap<String, String>,
+    pub min: BTreeMap<String, String>,
+    pub default: BTreeMap<String, String>,
+    pub default_request: BTreeMap<String, String>,
+    pub location: Location,
+}
+
+/// A LimitRange.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitRangeFact {
+    pub namespace: Option<String>,
+    pub name: Option<String>,
+    pub items: Vec<LimitItemFact>,
+    pub location: Location,
+}
+
+/// One container of a pod template.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContainerFact {
+    pub name: Option<String>,
+    pub init: bool,
+    pub requests: BTreeMap<String, String>,
+    pub limits: BTreeMap<String, String>,
+    pub location: Location,
+}
+
+/// One pod template of a workload and how many pods it makes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PodFact {
+    pub role: Option<String>,
+    /// Pods from this template when everything runs (replicas, parallelism, ...).
+    pub replicas: u64,
+    pub labels: BTreeMap<String, String>,
+    pub containers: Vec<ContainerFact>,
+    pub location: Location,
+}
+
+/// An object with pod templates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkloadFact {
+    pub namespace: Option<String>,
+    pub kind: String,
+    pub name: Option<String>,
+    pub pods: Vec<PodFact>,
+    pub location: Location,
+}
+
+/// A PodDisruptionBudget.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PdbFact {
+    pub namespace: Option<String>,
+    pub match_labels: BTreeMap<String, String>,
+    pub location: Location,
+}
+
+/// A resource metric with a Utilization target in an HPA.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UtilizationMetric {
+    pub resource: String,
+    /// For ContainerResource metrics.
+    pub container: Option<String>,
+    pub location: Location,
+}
+
+/// A HorizontalPodAutoscaler.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HpaFact {
+    pub namespace: Option<String>,
+    pub target_kind: Option<String>,
+    pub target_name: Option<String>,
+    pub utilization: Vec<UtilizationMetric>,
+    pub location: Location,
+}
+
+/// Everything gathered from the input.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    pub namespaces: Vec<NamespaceFact>,
+    pub quotas: Vec<QuotaFact>,
+    pub limit_ranges: Vec<LimitRangeFact>,
+    pub workloads: Vec<WorkloadFact>,
+    pub pdbs: Vec<PdbFact>,
+    pub hpas: Vec<HpaFact>,
+}
+
+impl Facts {
+    /// Adds the facts of another part of the input.
+    pub fn extend(&mut self, other: Facts) {
+        self.namespaces.extend(other.namespaces);
+        self.quotas.extend(other.quotas);
+        self.limit_ranges.extend(other.limit_ranges);
+        self.workloads.extend(other.workloads);
+        self.pdbs.extend(other.pdbs);
+        self.hpas.extend(other.hpas);
+    }
+
+    /// Records what the cross-object rules need of `object`.
+    pub fn gather(&mut self, origin: &Origin<'_>, object: &Object<'_>) {
+        let node = object.node;
+        let at = |path: &Path| origin.locate(object, path);
+        let here = object.path.clone();
+        match (object.group(), object.kind) {
+            (Some(""), Some("Namespace")) => {
+                if let Some(name) = object.name {
+                    self.namespaces.push(NamespaceFact {
+                        name: name.to_string(),
+                        labels: string_map(node.get("metadata").and_then(|m| m.get("labels"))),
+                        location: at(&here.key("metadata").key("labels")),
+                    });
+                }
+            }
+            (Some(""), Some("ResourceQuota")) => {
+                let spec = node.get("spec");
+                let hard_path = here.key("spec").key("hard");
+                let hard = spec
+                    .and_then(|s| s.get("hard"))
+                    .and_then(Node::as_map)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let key = k.as_str()?;
+                        Some(QuotaEntry {
+                            resource: key.to_string(),
+                            value: scalar_string(v)?,
+                            location: at(&hard_path.key(key)),
+                        })
+                    })
+                    .collect();
+                self.quotas.push(QuotaFact {
+                    namespace: object.namespace.map(str::to_string),
+                    name: object.name.map(str::to_string),
+                    scoped: spec.is_some_and(|s| s.get("scopes").is_some() || s.get("scopeSelector").is_some()),
+                    hard,
+                    location: at(&here),
+                });
+            }
+            (Some(""), Some("LimitRange")) => {
+                let items_path = here.key("spec").key("limits");
+                let items = node
+                    .get("spec")
+                    .and_then(|s| s.get("limits"))
+                    .and_then(Node::as_seq)
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| LimitItemFact {
+                        kind: item.get("type").and_then(Node::as_str).map(str::to_string),
+                        max: string_map(item.get("max")),
+                        min: string_map(item.get("min")),
+                        default: string_map(item.get("default")),
+                        default_request: string_map(item.get("defaultRequest")),
+                        location: at(&items_path.index(i)),
+                    })
+                    .collect();
+                self.limit_ranges.push(LimitRangeFact {
+                    namespace: object.namespace.map(str::to_string),
+                    name: object.name.map(str::to_string),
+                    items,
+                    location: at(&here),
+                });
+            }
+            (Some("policy"), Some("PodDisruptionBudget")) => {
+                self.pdbs.push(PdbFact {
+                    namespace: object.namespace.map(str::to_string),
+                    match_labels: string_map(
+                        node.get("spec").and_then(|s| s.get("selector")).and_then(|s| s.get("matchLabels")),
+                    ),
+                    location: at(&here),
+                });
+            }
+            (Some("autoscaling"), Some("HorizontalPodAutoscaler")) => {
+                let spec = node.get("spec");
+                let target = spec.and_then(|s| s.get("scaleTargetRef"));
+                let metrics_path = here.key("spec").key("metrics");
+                let mut utilization = Vec::new();
+                for (i, m) in spec.and_then(|s| s.get("metrics")).and_then(Node::as_seq).unwrap_or_default().iter().enumerate() {
+                    for (field, container) in [("resource", false), ("containerResource", true)] {
+                        let Some(r) = m.get(field) else { continue };
+                        let is_util = r.get("target").and_then(|t| t.get("type")).and_then(Node::as_str) == Some("Utilization");
+                        if let (true, Some(name)) = (is_util, r.get("name").and_then(Node::as_str)) {
+                            utilization.push(UtilizationMetric {
+                                resource: name.to_string(),
+                                container: container.then(|| r.get("container").and_then(Node::as_str).map(str::to_string)).flatten(),
+                                location: at(&metrics_path.index(i)),
+                            });
+                        }
+                    }
+                }
+                // autoscaling/v1 has one CPU utilization target at the top of the spec.
+                if spec.and_then(|s| s.get("targetCPUUtilizationPercentage")).is_some() {
+                    utilization.push(UtilizationMetric {
+                        resource: "cpu".to_string(),
+                        container: None,
+                        location: at(&here.key("spec").key("targetCPUUtilizationPercentage")),
+                    });
+                }
+                self.hpas.push(HpaFact {
+                    namespace: object.namespace.map(str::to_string),
+                    target_kind: target.and_then(|t| t.get("kind")).and_then(Node::as_str).map(str::to_string),
+                    target_name: target.and_then(|t| t.get("name")).and_then(Node::as_str).map(str::to_string),
+                    utilization,
+                    location: at(&here),
+                });
+            }
+            _ => {}
+        }
+        let templates = pod_templates(object);
+        if !templates.is_empty() {
+            let pods = templates.iter().map(|t| pod_fact(origin, object, t)).collect();
+            self.workloads.push(WorkloadFact {
+                namespace: object.namespace.map(str::to_string),
+                kind: object.kind.unwrap_or_default().to_string(),
+                name: object.name.map(str::to_string),
+                pods,
+                location: at(&here),
+            });
+        }
+    }
+}
+
+fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>) -> PodFact {
+    let base = object.path.join(&template.path);
+    let mut containers = Vec::new();
+    for (field, init) in [("initContainers", true), ("containers", false)] {
+        for (i, c) in template.spec.get(field).and_then(Node::as_seq).unwrap_or_default().iter().enumerate() {
+            let resources = c.get("resources");
+            containers.push(ContainerFact {
+                name: c.get("name").and_then(Node::as_str).map(str::to_string),
+                init,
+                requests: string_map(resources.and_then(|r| r.get("requests"))),
+                limits: string_map(resources.and_then(|r| r.get("limits"))),
+                location: origin.locate(object, &base.key(field).index(i)),
+            });
+        }
+    }
+    PodFact {
+        role: template.role.clone(),
+        replicas: replicas_of(object, template),
+        labels: string_map(template.metadata.and_then(|m| m.get("labels"))),
+        containers,
+        location: origin.locate(object, &base),
+    }
+}
+
+/// How many pods run at once from a template: the product of every `replicas` and
+/// `parallelism` on the way from the object down to the pod spec (a Deployment's replicas,
+/// a Job's parallelism, a JobSet's replicated-job replicas times their Jobs' parallelism,
+/// a Kubeflow role's replicas).
+fn replicas_of(object: &Object<'_>, template: &PodTemplate<'_>) -> u64 {
+    let mut node = object.node;
+    let mut count: u64 = 1;
+    let factor = |n: &Node| -> u64 {
+        ["replicas", "parallelism"]
+            .iter()
+            .filter_map(|k| n.get(k).and_then(Node::as_i64))
+            .map(|v| v.max(0) as u64)
+            .fold(1u64, u64::saturating_mul)
+    };
+    for seg in &template.path.0 {
+        count = count.saturating_mul(factor(node));
+        let next = match seg {
+            PathSeg::Key(k) => node.get(k),
+            PathSeg::Index(i) => node.as_seq().and_then(|s| s.get(*i)),
+        };
+        match next {
+            Some(n) => node = n,
+            None => break,
+        }
+    }
+    count
+}
+
+/// A map of scalar values as strings (labels, resource lists).
+pub fn string_map(node: Option<&Node>) -> BTreeMap<String, String> {
+    node.and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), scalar_string(v)?)))
+        .collect()
+}
+
+/// A scalar as the string Kubernetes would read (`8` and `"8"` alike).
+pub fn scalar_string(node: &Node) -> Option<String> {
+    use crate::manifest::Value;
+    match &node.value {
+        Value::Str(s) => Some(s.clone()),
+        Value::Int(i) => Some(i.to_string()),
+        Value::Float(f) => Some(f.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,7 @@
+//! Rules of the `gpu` category.
+use crate::lint::Rule;
+
+/// The rules of this category.
+pub fn rules() -> Vec<&'static dyn Rule> {
+    Vec::new()
+}
