@@ -1,6 +1,7 @@
 //! mlk: generate secure, runnable ML workloads for Kubernetes, and lint any Kubernetes YAML.
 pub mod error;
 pub mod quantity;
+pub mod sizing;
 pub mod validate;
 
 use std::ffi::OsString;

@@ -429,12 +429,20 @@ pub fn format_cpu_millis(millis: u64) -> String {
     }
 }
 
+/// The largest byte count [`format_bytes`] writes exactly: the largest whole number of
+/// MiB a Kubernetes quantity can hold (8 EiB less 1 MiB).
+pub const MAX_FORMATTED_BYTES: u64 = (i64::MAX as u64) & !((1 << 20) - 1);
+
 /// Bytes rounded up to a whole MiB and written with the largest binary suffix that keeps
 /// the number whole (`16Gi`, `1536Mi`). Memory requests are rounded up, never down, so a
 /// request computed by a formula is never smaller than the formula's result.
+///
+/// A Kubernetes quantity cannot hold more than [`MAX_FORMATTED_BYTES`] in whole MiB, so
+/// larger inputs are written as that maximum; callers that compute sizes (the sizing
+/// formulas) reject such values before they get here.
 pub fn format_bytes(bytes: u64) -> String {
     const SUFFIXES: [&str; 5] = ["Mi", "Gi", "Ti", "Pi", "Ei"];
-    let mut value = bytes.div_ceil(1 << 20);
+    let mut value = bytes.min(MAX_FORMATTED_BYTES).div_ceil(1 << 20);
     if value == 0 {
         return "0".to_string();
     }
@@ -705,12 +713,48 @@ mod tests {
         assert_eq!(format_bytes(MI + 1), "2Mi");
         assert_eq!(format_bytes(1024 * GI), "1Ti");
         assert_eq!(format_bytes(112_000_000_000), "106812Mi");
-        assert_eq!(format_bytes(u64::MAX), "16Ei");
+        assert_eq!(format_bytes(MAX_FORMATTED_BYTES), "8796093022207Mi");
+        assert_eq!(format_bytes(MAX_FORMATTED_BYTES + 1), "8796093022207Mi");
+        assert_eq!(format_bytes(u64::MAX), "8796093022207Mi");
+        assert!(Quantity::parse("8796093022207Mi").is_ok());
+        assert!(Quantity::parse("8796093022208Mi").is_err());
         // Every formatted value parses back to at least the input.
         for bytes in [1, 999_999, 16 * GI + 1, 123_456_789_012] {
             let q = Quantity::parse(&format_bytes(bytes)).unwrap();
             assert!(q.value() >= i128::from(bytes));
             assert!(q.value() - i128::from(bytes) < i128::from(MI));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,40}") {
+            let _ = Quantity::parse(&s);
+        }
+
+        #[test]
+        fn parse_never_panics_on_near_misses(
+            s in "[+-]?[0-9]{0,30}(\\.[0-9]{0,30})?([eE][+-]?[0-9]{0,12}|[KMGTPE]i|[numkKMGTPEi]{0,2})[0-9.+-]?"
+        ) {
+            let _ = Quantity::parse(&s);
+        }
+
+        #[test]
+        fn integers_parse_exactly(n in -i64::MAX..=i64::MAX) {
+            proptest::prop_assert_eq!(Quantity::parse(&n.to_string()), Ok(Quantity::from_units(n)));
+        }
+
+        #[test]
+        fn display_round_trips(nanos in -MAX_NANOS..=MAX_NANOS) {
+            let q = Quantity { nanos };
+            proptest::prop_assert_eq!(Quantity::parse(&q.to_string()), Ok(q));
+        }
+
+        #[test]
+        fn formatted_bytes_cover_the_input(bytes in 0..=MAX_FORMATTED_BYTES) {
+            let q = Quantity::parse(&format_bytes(bytes)).unwrap();
+            let input = i128::from(bytes);
+            proptest::prop_assert!(q.value() >= input && q.value() - input < 1 << 20);
         }
     }
 }

@@ -825,4 +825,31 @@ mod tests {
             assert!(e.starts_with("expected `KEY=VALUE`"), "{e}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn validators_never_panic(s in "\\PC{0,80}") {
+            let _ = dns1123_label(&s);
+            let _ = dns1123_subdomain(&s);
+            let _ = dns1035_label(&s);
+            let _ = label_value(&s);
+            let _ = qualified_name(&s);
+            let _ = env_var_name(&s);
+            let _ = image_reference(&s);
+            let _ = image_is_pinned(&s);
+            let _ = parse_duration(&s);
+            let _ = parse_key_value(&s);
+        }
+
+        #[test]
+        fn image_like_strings_never_panic(s in "[a-zA-Z0-9.:/@_\\[\\]-]{0,60}") {
+            let _ = image_is_pinned(&s);
+        }
+
+        #[test]
+        fn durations_add_up(d in 0u64..1000, h in 0u64..1000, m in 0u64..1000, sec in 0u64..1000) {
+            let text = format!("{d}d{h}h{m}m{sec}s");
+            proptest::prop_assert_eq!(parse_duration(&text), Ok(d * 86_400 + h * 3_600 + m * 60 + sec));
+        }
+    }
 }
