@@ -486,14 +486,14 @@ pub fn model_state_bytes_per_gpu(
 /// Per worker pod:
 ///
 /// ```text
-/// cpu     = base-cpu + data_size_gb * cpu-per-gb + model_params_billions * cpu-per-billion-params
-/// memory  = base-memory + data_size_gb * memory-per-gb + model_params * model-memory-bytes-per-param
+/// cpu     = baseCpu + data_size_gb * cpuPerGb + model_params_billions * cpuPerBillionParams
+/// memory  = baseMemory + data_size_gb * memoryPerGb + model_params * modelMemoryBytesPerParam
 /// ```
 ///
 /// The defaults are starting points for a typical PyTorch job, not measurements of any
 /// particular cluster; platforms should tune them to what their jobs actually use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct Coefficients {
     /// CPU for a worker before data and model: the training process, the launcher
     /// (torchrun) and NCCL's helper threads, plus two data-loader processes. Default `2`.
@@ -504,6 +504,13 @@ pub struct Coefficients {
     /// CPU per billion parameters, for tokenisation, checkpoint serialisation and the
     /// host side of larger models. Default `500m`, so a 7B model adds 3.5 cores.
     pub cpu_per_billion_params: Quantity,
+    /// CPU per GPU of a pod whose model is not described (no `--model-params`): enough
+    /// for the data-loader workers that keep one GPU busy. Default `8`, the vCPUs per GPU
+    /// of the common 8-GPU cloud instances.
+    pub cpu_per_gpu: Quantity,
+    /// Memory per GPU of a pod whose model is not described. Default `64Gi`, what 8-GPU
+    /// cloud instances offer per GPU at the low end.
+    pub memory_per_gpu: Quantity,
     /// Memory for a worker before data and model: Python, CUDA and NCCL host buffers
     /// and the framework itself. Default `8Gi`.
     pub base_memory: Quantity,
@@ -546,6 +553,8 @@ impl Default for Coefficients {
             base_cpu: Quantity::from_units(2),
             cpu_per_gb: Quantity::from_millis(10),
             cpu_per_billion_params: Quantity::from_millis(500),
+            cpu_per_gpu: Quantity::from_units(8),
+            memory_per_gpu: Quantity::from_units(64 << 30),
             base_memory: Quantity::from_units(8 << 30),
             memory_per_gb: Quantity::from_units(50 << 20),
             model_memory_bytes_per_param: 6.0,
@@ -562,11 +571,11 @@ impl Coefficients {
     /// Checks every coefficient is a finite number in its range.
     pub fn validate(&self) -> Result<(), SizingError> {
         let quantities = [
-            ("base-cpu", self.base_cpu),
-            ("cpu-per-gb", self.cpu_per_gb),
-            ("cpu-per-billion-params", self.cpu_per_billion_params),
-            ("base-memory", self.base_memory),
-            ("memory-per-gb", self.memory_per_gb),
+            ("baseCpu", self.base_cpu),
+            ("cpuPerGb", self.cpu_per_gb),
+            ("cpuPerBillionParams", self.cpu_per_billion_params),
+            ("baseMemory", self.base_memory),
+            ("memoryPerGb", self.memory_per_gb),
         ];
         for (name, q) in quantities {
             if q.is_negative() {
@@ -575,11 +584,11 @@ impl Coefficients {
         }
         let fractions = [
             (
-                "model-memory-bytes-per-param",
+                "modelMemoryBytesPerParam",
                 self.model_memory_bytes_per_param,
             ),
-            ("activation-fraction", self.activation_fraction),
-            ("kv-cache-fraction", self.kv_cache_fraction),
+            ("activationFraction", self.activation_fraction),
+            ("kvCacheFraction", self.kv_cache_fraction),
         ];
         for (name, value) in fractions {
             if !(value.is_finite() && value >= 0.0) {
@@ -592,13 +601,13 @@ impl Coefficients {
         let usable = self.usable_gpu_memory_fraction;
         if !(usable.is_finite() && usable > 0.0 && usable <= 1.0) {
             return Err(SizingError::coefficient(
-                "usable-gpu-memory-fraction",
+                "usableGpuMemoryFraction",
                 "must be greater than 0 and at most 1",
             ));
         }
         if self.max_gpus_per_node == 0 {
             return Err(SizingError::coefficient(
-                "max-gpus-per-node",
+                "maxGpusPerNode",
                 "must be at least 1",
             ));
         }
@@ -868,7 +877,7 @@ impl SizingError {
                 let workers = gpus.div_ceil(*max_gpus_per_node);
                 let per = gpus.div_ceil(workers);
                 format!(
-                    "spread the GPUs over pods (`--gpus {per} --workers {workers}`), or raise `max-gpus-per-node` in mlk.yaml if your nodes have more"
+                    "spread the GPUs over pods (`--gpus {per} --workers {workers}`), or raise `maxGpusPerNode` in mlk.yaml if your nodes have more"
                 )
             }
             SizingError::TooManyGpus { .. } => {
@@ -1037,7 +1046,7 @@ fn per_gpu(input: &TrainingSizingInput, coefficients: &Coefficients) -> PerGpu {
 /// The GPU count is the smallest total N for which each GPU's model states plus
 /// activations fit its usable memory; with full sharding that is
 /// `ceil(model_memory_needed / usable_gpu_memory)`, the SPEC's formula. N is then split
-/// into the fewest workers of at most `max-gpus-per-node` GPUs, with the same number on
+/// into the fewest workers of at most `maxGpusPerNode` GPUs, with the same number on
 /// each (torchrun needs one `--nproc-per-node` for all nodes), which may round the total
 /// up. Under `ddp` the model must fit one GPU.
 pub fn plan_training(
@@ -1248,7 +1257,7 @@ pub fn inference_memory_bytes(
 ) -> Result<u64, SizingError> {
     if !(kv_cache_fraction.is_finite() && kv_cache_fraction >= 0.0) {
         return Err(SizingError::coefficient(
-            "kv-cache-fraction",
+            "kvCacheFraction",
             "must be a finite number, 0 or more",
         ));
     }
@@ -1589,7 +1598,7 @@ mod tests {
         );
         assert_eq!(
             e.help(),
-            "spread the GPUs over pods (`--gpus 8 --workers 2`), or raise `max-gpus-per-node` in mlk.yaml if your nodes have more"
+            "spread the GPUs over pods (`--gpus 8 --workers 2`), or raise `maxGpusPerNode` in mlk.yaml if your nodes have more"
         );
         i.gpus_per_worker = Some(0);
         assert!(matches!(plan_err(&i), SizingError::InvalidInput { .. }));
@@ -1670,31 +1679,31 @@ mod tests {
         let cases: [(Change, &str); 7] = [
             (
                 |c| c.activation_fraction = f64::NAN,
-                "sizing coefficient `activation-fraction` must be a finite number, 0 or more",
+                "sizing coefficient `activationFraction` must be a finite number, 0 or more",
             ),
             (
                 |c| c.activation_fraction = -0.1,
-                "sizing coefficient `activation-fraction` must be a finite number, 0 or more",
+                "sizing coefficient `activationFraction` must be a finite number, 0 or more",
             ),
             (
                 |c| c.usable_gpu_memory_fraction = 0.0,
-                "sizing coefficient `usable-gpu-memory-fraction` must be greater than 0 and at most 1",
+                "sizing coefficient `usableGpuMemoryFraction` must be greater than 0 and at most 1",
             ),
             (
                 |c| c.usable_gpu_memory_fraction = 1.5,
-                "sizing coefficient `usable-gpu-memory-fraction` must be greater than 0 and at most 1",
+                "sizing coefficient `usableGpuMemoryFraction` must be greater than 0 and at most 1",
             ),
             (
                 |c| c.max_gpus_per_node = 0,
-                "sizing coefficient `max-gpus-per-node` must be at least 1",
+                "sizing coefficient `maxGpusPerNode` must be at least 1",
             ),
             (
                 |c| c.base_memory = Quantity::from_units(-1),
-                "sizing coefficient `base-memory` must not be negative",
+                "sizing coefficient `baseMemory` must not be negative",
             ),
             (
                 |c| c.model_memory_bytes_per_param = f64::INFINITY,
-                "sizing coefficient `model-memory-bytes-per-param` must be a finite number, 0 or more",
+                "sizing coefficient `modelMemoryBytesPerParam` must be a finite number, 0 or more",
             ),
         ];
         for (change, message) in cases {
@@ -1709,7 +1718,7 @@ mod tests {
     #[test]
     fn coefficients_deserialise_with_defaults_and_reject_unknown_keys() {
         let c: Coefficients = serde_json::from_str(
-            r#"{"base-cpu": "4", "memory-per-gb": "100Mi", "activation-fraction": 0.5, "max-gpus-per-node": 4}"#,
+            r#"{"baseCpu": "4", "memoryPerGb": "100Mi", "activationFraction": 0.5, "maxGpusPerNode": 4}"#,
         )
         .unwrap();
         assert_eq!(c.base_cpu, Quantity::from_units(4));
@@ -1720,14 +1729,14 @@ mod tests {
         assert_eq!(c.base_memory, Quantity::parse("8Gi").unwrap());
         assert_eq!(c.cpu_per_gb, Quantity::parse("10m").unwrap());
         assert_eq!(c.cpu_per_billion_params, Quantity::parse("500m").unwrap());
-        let e = serde_json::from_str::<Coefficients>(r#"{"base-cpus": 2}"#).unwrap_err();
-        assert!(e.to_string().contains("unknown field `base-cpus`"), "{e}");
-        let e = serde_json::from_str::<Coefficients>(r#"{"base-cpu": "2 cores"}"#).unwrap_err();
+        let e = serde_json::from_str::<Coefficients>(r#"{"baseCpus": 2}"#).unwrap_err();
+        assert!(e.to_string().contains("unknown field `baseCpus`"), "{e}");
+        let e = serde_json::from_str::<Coefficients>(r#"{"baseCpu": "2 cores"}"#).unwrap_err();
         assert!(e.to_string().contains("a quantity must be"), "{e}");
         // The schema knows the fields and forbids others.
         let schema = serde_json::to_value(schemars::schema_for!(Coefficients)).unwrap();
         assert_eq!(schema["additionalProperties"], false);
-        assert!(schema["properties"]["usable-gpu-memory-fraction"].is_object());
+        assert!(schema["properties"]["usableGpuMemoryFraction"].is_object());
     }
 
     #[test]

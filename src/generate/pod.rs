@@ -133,6 +133,7 @@ pub fn scratch_volumes(shm_size: &str) -> Vec<MountedVolume> {
                 empty_dir: Some(EmptyDirVolumeSource {
                     medium: Some("Memory".to_string()),
                     size_limit: Some(Quantity(shm_size.to_string())),
+                    ..Default::default()
                 }),
                 ..Default::default()
             },

@@ -80,7 +80,7 @@ pub(crate) fn helper_metadata(plan: &TrainPlan, name: &str) -> ObjectMeta {
 fn plan_annotations(plan: &TrainPlan) -> Option<BTreeMap<String, String>> {
     plan.sizing_annotation.as_ref().map(|json| {
         BTreeMap::from([(
-            crate::sizing::SIZING_ANNOTATION.to_string(),
+            crate::sizing::INPUTS_ANNOTATION.to_string(),
             json.clone(),
         )])
     })

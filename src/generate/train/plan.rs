@@ -70,6 +70,8 @@ pub struct SpecError {
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// The sizing formulas, not a single value, rejected the request.
+    pub sizing: bool,
 }
 
 impl SpecError {
@@ -79,6 +81,7 @@ impl SpecError {
             value: value.to_string(),
             message: message.into(),
             help: help.into(),
+            sizing: false,
         }
     }
 }
@@ -319,7 +322,7 @@ pub fn resolve(
     };
 
     // Sizing from the model, when given.
-    let sizing_result = crate::generate::train::plan::sizing_for(spec, gpu_type, &defaults.coefficients)?;
+    let sizing_result = sizing_for(spec, gpu_type, strategy, &defaults.coefficients)?;
 
     let workers = spec.workers.or(sizing_result.as_ref().map(|s| s.workers)).unwrap_or(1);
     if workers == 0 || workers > MAX_WORKERS {
@@ -623,7 +626,7 @@ fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Resul
             Err(SpecError::new("gpu.mig", profile, format!("MIG profile `{profile}` does not exist on {}", t.name), help))
         }
         None => {
-            let on = sizing::gpu_types_with_mig_profile(profile);
+            let on: Vec<&str> = sizing::gpu_types_with_mig_profile(profile).map(|g| g.name).collect();
             if on.is_empty() {
                 Err(SpecError::new("gpu.mig", profile, format!("unknown MIG profile `{profile}`"), "profiles look like `1g.10gb` or `3g.40gb`; pass `--gpu-type` to see the profiles of a GPU"))
             } else {
@@ -640,7 +643,7 @@ fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Resul
 
 fn check_quantity(field: &str, value: &str) -> Result<String, SpecError> {
     let q = Quantity::parse(value).map_err(|e| SpecError::new(field, value, e.to_string(), "use a Kubernetes quantity like `8`, `500m`, `64Gi`"))?;
-    if q <= Quantity::zero() {
+    if q.is_zero() || q.is_negative() {
         return Err(SpecError::new(field, value, "must be greater than zero", "use a positive quantity"));
     }
     Ok(value.to_string())
@@ -735,14 +738,153 @@ fn spot_tolerations() -> Vec<Toleration> {
     ]
 }
 
+/// CPU of a pod when no model is described: `baseCpu + cpuPerGpu x GPUs`.
 fn default_cpu_millis(gpus: u32, c: &sizing::Coefficients) -> u64 {
-    let cores = c.base_cpu + c.cpu_per_gpu * f64::from(gpus);
-    (cores * 1000.0).ceil() as u64
+    let base = c.base_cpu.milli_value().max(0) as u64;
+    let per = c.cpu_per_gpu.milli_value().max(0) as u64;
+    base.saturating_add(per.saturating_mul(u64::from(gpus)))
 }
 
+/// Memory of a pod when no model is described: `baseMemory + memoryPerGpu x GPUs`.
 fn default_memory_bytes(gpus: u32, c: &sizing::Coefficients) -> u64 {
-    let gib = c.base_memory_gib + c.memory_per_gpu_gib * f64::from(gpus);
-    (gib * 1024.0 * 1024.0 * 1024.0).ceil() as u64
+    let base = c.base_memory.value().max(0) as u64;
+    let per = c.memory_per_gpu.value().max(0) as u64;
+    base.saturating_add(per.saturating_mul(u64::from(gpus)))
+}
+
+/// Runs the sizing formulas when the spec describes the model.
+fn sizing_for(
+    spec: &TrainingJobSpec,
+    gpu_type: Option<&'static sizing::GpuSpec>,
+    strategy: Strategy,
+    coefficients: &sizing::Coefficients,
+) -> Result<Option<SizingOutcome>, SpecError> {
+    let Some(model) = &spec.model else {
+        return Ok(None);
+    };
+    let Some(params_text) = &model.params else {
+        return Err(SpecError::new(
+            "model.params",
+            "",
+            "sizing needs the parameter count",
+            "add `--model-params 7B` (or drop the other model flags)",
+        ));
+    };
+    let params = sizing::parse_param_count(params_text)
+        .map_err(|m| SpecError::new("model.params", params_text, m, "write the count like `7B`, `350M` or `1.5e9`"))?;
+    let Some(gpu) = gpu_type else {
+        return Err(SpecError::new(
+            "gpu.type",
+            "",
+            "sizing needs the GPU type, for its memory",
+            format!("add `--gpu-type` ({})", sizing::gpu_type_names().collect::<Vec<_>>().join(", ")),
+        ));
+    };
+    let name_of = |v: &dyn erased::AsName| v.name();
+    let precision: sizing::Precision = model.precision.map_or("bf16", |p| name_of(&p)).parse().map_err(|m: String| SpecError::new("model.precision", "", m, "use fp32, fp16 or bf16"))?;
+    let optimizer: sizing::Optimizer = model.optimizer.map_or("adam", |o| name_of(&o)).parse().map_err(|m: String| SpecError::new("model.optimizer", "", m, "use adam, adamw or sgd"))?;
+    let sharding_name = match (model.sharding, strategy) {
+        (Some(s), _) => name_of(&s),
+        (None, Strategy::Fsdp) => "fsdp",
+        (None, _) => "ddp",
+    };
+    let sharding: sizing::Sharding = sharding_name.parse().map_err(|m: String| SpecError::new("model.sharding", sharding_name, m, "use ddp, zero1, zero2, zero3 or fsdp"))?;
+    let bytes = |field: &str, v: &Option<String>| -> Result<Option<u64>, SpecError> {
+        match v {
+            None => Ok(None),
+            Some(text) => {
+                let q = Quantity::parse(text).map_err(|e| SpecError::new(field, text, e.to_string(), "use a quantity like `200Gi`"))?;
+                if q.is_negative() {
+                    return Err(SpecError::new(field, text, "must not be negative", "use a quantity like `200Gi`"));
+                }
+                u64::try_from(q.value()).map(Some).map_err(|_| SpecError::new(field, text, "too large", "use a smaller quantity"))
+            }
+        }
+    };
+    let input = sizing::TrainingSizingInput {
+        model_params: params,
+        precision,
+        optimizer,
+        sharding,
+        gpu,
+        gpus_per_worker: spec.gpus_per_worker,
+        workers: spec.workers,
+        data_size_bytes: bytes("dataSize", &spec.data_size)?,
+        activation_memory_bytes: bytes("model.activationMemory", &model.activation_memory)?,
+        checkpoint_size_bytes: None,
+        checkpoints_kept: None,
+    };
+    let plan = sizing::plan_training(&input, coefficients).map_err(|e| SpecError {
+        field: "model.params".to_string(),
+        value: params_text.clone(),
+        message: e.to_string(),
+        help: e.help(),
+        sizing: true,
+    })?;
+    let annotation = serde_json::to_string(&input).map_err(|e| SpecError::new("model", "", e.to_string(), "report this as a bug"))?;
+    let summary = format!(
+        "{} parameters ({}, {}, {}): {:.1} GB of model states, {:.1} GB needed per GPU of {:.1} GB usable -> {} worker(s) x {} {}",
+        sizing::format_params(params),
+        precision,
+        optimizer,
+        sharding,
+        plan.model_state_bytes as f64 / 1e9,
+        plan.needed_bytes_per_gpu as f64 / 1e9,
+        plan.usable_bytes_per_gpu as f64 / 1e9,
+        plan.workers,
+        plan.gpus_per_worker,
+        gpu.name,
+    );
+    Ok(Some(SizingOutcome {
+        gpus_per_worker: plan.gpus_per_worker,
+        workers: plan.workers,
+        cpu_millis: plan.cpu_millis_per_worker,
+        memory_bytes: plan.memory_bytes_per_worker,
+        storage_bytes: Some(plan.checkpoint_storage_bytes),
+        annotation,
+        summary,
+    }))
+}
+
+/// The spelling of the API enums, which match the sizing enums' names.
+mod erased {
+    use crate::api::training::{OptimizerName, PrecisionName, ShardingName};
+
+    pub trait AsName {
+        fn name(&self) -> &'static str;
+    }
+
+    impl AsName for PrecisionName {
+        fn name(&self) -> &'static str {
+            match self {
+                PrecisionName::Fp32 => "fp32",
+                PrecisionName::Fp16 => "fp16",
+                PrecisionName::Bf16 => "bf16",
+            }
+        }
+    }
+
+    impl AsName for OptimizerName {
+        fn name(&self) -> &'static str {
+            match self {
+                OptimizerName::Adam => "adam",
+                OptimizerName::Adamw => "adamw",
+                OptimizerName::Sgd => "sgd",
+            }
+        }
+    }
+
+    impl AsName for ShardingName {
+        fn name(&self) -> &'static str {
+            match self {
+                ShardingName::Ddp => "ddp",
+                ShardingName::Zero1 => "zero1",
+                ShardingName::Zero2 => "zero2",
+                ShardingName::Zero3 => "zero3",
+                ShardingName::Fsdp => "fsdp",
+            }
+        }
+    }
 }
 
 /// A quarter of the pod's memory, at least 1 GiB and at most 64 GiB: data-loader workers

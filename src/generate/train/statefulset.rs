@@ -79,7 +79,7 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
         let name = set_name(role.name);
         let set = StatefulSet {
             metadata: top_metadata(plan, &name),
-            spec: Some(StatefulSetSpec {
+            spec: StatefulSetSpec {
                 service_name: Some(plan.name.clone()),
                 replicas: Some(role.replicas as i32),
                 pod_management_policy: Some("Parallel".to_string()),
@@ -90,7 +90,7 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
                 template,
                 volume_claim_templates: claims,
                 ..Default::default()
-            }),
+            },
             status: None,
         };
         docs.push(to_value(&set)?);
