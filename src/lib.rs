@@ -1,5 +1,6 @@
 //! mlk: generate secure, runnable ML workloads for Kubernetes, and lint any Kubernetes YAML.
 pub mod error;
+pub mod manifest;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
