@@ -7,8 +7,12 @@
 //! object. Nothing here fails a run: every problem is data for the linter to report.
 pub mod load;
 pub mod node;
+pub mod objects;
 
 pub use load::{
     Document, HARD_MAX_DEPTH, Limits, LoadProblem, ProblemKind, SourceFile, load, parse_only,
 };
 pub use node::{Node, Span, Style, Tag, Value};
+pub use objects::{
+    Object, Path, PathSeg, PodTemplate, is_mlk_resource, locate, objects, pod_templates,
+};
