@@ -5,10 +5,12 @@
 //! [`InputFile`]s, [`load`] turns one file's bytes into a [`SourceFile`] of [`Document`]s,
 //! [`objects`] lists the objects of a document and [`pod_templates`] the pod templates of an
 //! object. Nothing here fails a run: every problem is data for the linter to report.
+pub mod discover;
 pub mod load;
 pub mod node;
 pub mod objects;
 
+pub use discover::{DiscoverOptions, DiscoverProblem, InputFile, InputSource, discover};
 pub use load::{
     Document, HARD_MAX_DEPTH, Limits, LoadProblem, ProblemKind, SourceFile, load, parse_only,
 };
