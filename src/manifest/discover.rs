@@ -1,0 +1,386 @@
+//! From the paths a user gave to a sorted list of files to lint.
+//!
+//! - A named file is taken whatever its extension; a named directory is walked recursively
+//!   for `*.yaml`, `*.yml` and `*.json` (any case); `-` is standard input.
+//! - Inside a walk, hidden entries (`.git`, `.github`, `.pre-commit-config.yaml`) are
+//!   skipped: they hold tooling, not manifests. A named hidden path is still taken.
+//! - Symlinks found inside a walk are skipped unless `follow_symlinks` is set; a symlink
+//!   named by the user is always followed. With `follow_symlinks`, each directory is walked
+//!   once, known by its device and inode, so a link loop ends instead of recursing forever.
+//! - Paths are shown as the user wrote them, joined with what the walk found: no absolute
+//!   path appears unless the user gave one. The list is sorted by that display path,
+//!   bytewise, and a file reached twice (`a.yaml ./a.yaml`, or a link and its target) is
+//!   kept once, under the first display path in that order.
+//! - A path that cannot be read is a [`DiscoverProblem`]; the rest goes on.
+//!
+//! The walk is written here on `std::fs` rather than with `walkdir` or `ignore`: it is a
+//! few dozen lines, it needs the visited-directory set across the whole run (those crates
+//! only guard against a link back to an ancestor), and `ignore` would also apply
+//! `.gitignore` files, which would make a CI lint skip files the user named by directory.
+use std::collections::HashSet;
+use std::fs::{self, Metadata};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// How [`discover`] walks directories.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DiscoverOptions {
+    /// Follow symlinks found inside directories (named symlinks are always followed).
+    pub follow_symlinks: bool,
+}
+
+/// Where a file's bytes come from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum InputSource {
+    Stdin,
+    File(PathBuf),
+}
+
+/// One file to lint.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct InputFile {
+    /// The path as the user should see it: `<stdin>` for standard input.
+    pub display: String,
+    pub source: InputSource,
+}
+
+impl InputFile {
+    /// Reads at most `max_bytes + 1` bytes, so that an oversized file is detected by
+    /// [`super::load`] without ever being held in memory whole.
+    pub fn read(&self, max_bytes: u64) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        let limit = max_bytes.saturating_add(1);
+        match &self.source {
+            InputSource::Stdin => io::stdin().lock().take(limit).read_to_end(&mut bytes)?,
+            InputSource::File(path) => fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?,
+        };
+        Ok(bytes)
+    }
+}
+
+/// A path that could not be used; the run goes on without it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiscoverProblem {
+    pub path: String,
+    pub message: String,
+}
+
+/// The files to lint under `paths`; see the module docs for the rules.
+pub fn discover(
+    paths: &[PathBuf],
+    opts: &DiscoverOptions,
+) -> (Vec<InputFile>, Vec<DiscoverProblem>) {
+    let mut walk = Walk {
+        opts,
+        files: Vec::new(),
+        problems: Vec::new(),
+        visited: HashSet::new(),
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            walk.files.push(Found {
+                file: InputFile {
+                    display: "<stdin>".to_owned(),
+                    source: InputSource::Stdin,
+                },
+                id: None,
+            });
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk.dir(path, &meta),
+            Ok(meta) => walk.file(path, &meta),
+            Err(err) => walk.problem(path, &err),
+        }
+    }
+    let Walk {
+        mut files,
+        problems,
+        ..
+    } = walk;
+    files.sort_by(|a, b| a.file.display.as_bytes().cmp(b.file.display.as_bytes()));
+    let mut seen_ids = HashSet::new();
+    let mut seen_displays = HashSet::new();
+    files.retain(|f| {
+        let new_id = f.id.is_none_or(|id| seen_ids.insert(id));
+        new_id && seen_displays.insert(f.file.display.clone())
+    });
+    (files.into_iter().map(|f| f.file).collect(), problems)
+}
+
+/// Identifies a file or directory across different paths to it.
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(meta: &Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_meta: &Metadata) -> Option<FileId> {
+    None
+}
+
+struct Found {
+    file: InputFile,
+    id: Option<FileId>,
+}
+
+struct Walk<'o> {
+    opts: &'o DiscoverOptions,
+    files: Vec<Found>,
+    problems: Vec<DiscoverProblem>,
+    visited: HashSet<FileId>,
+}
+
+impl Walk<'_> {
+    fn problem(&mut self, path: &Path, err: &io::Error) {
+        let message = match err.kind() {
+            io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+            io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => err.to_string(),
+        };
+        self.problems.push(DiscoverProblem {
+            path: path.to_string_lossy().into_owned(),
+            message,
+        });
+    }
+
+    fn file(&mut self, path: &Path, meta: &Metadata) {
+        self.files.push(Found {
+            file: InputFile {
+                display: path.to_string_lossy().into_owned(),
+                source: InputSource::File(path.to_owned()),
+            },
+            id: file_id(meta),
+        });
+    }
+
+    /// Walks with an explicit stack: a directory tree deeper than the thread's stack must
+    /// not crash the run.
+    fn dir(&mut self, root: &Path, meta: &Metadata) {
+        if let Some(id) = file_id(meta)
+            && !self.visited.insert(id)
+        {
+            return;
+        }
+        let mut pending = vec![root.to_owned()];
+        while let Some(dir) = pending.pop() {
+            let entries = match fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(err) => {
+                    self.problem(&dir, &err);
+                    continue;
+                }
+            };
+            for entry in entries {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(err) => {
+                        self.problem(&dir, &err);
+                        continue;
+                    }
+                };
+                if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                    continue;
+                }
+                let path = entry.path();
+                let Ok(file_type) = entry.file_type() else {
+                    continue;
+                };
+                let meta = if file_type.is_symlink() {
+                    if !self.opts.follow_symlinks {
+                        continue;
+                    }
+                    // A dangling link inside a walk is not something the user asked for.
+                    let Ok(meta) = fs::metadata(&path) else {
+                        continue;
+                    };
+                    meta
+                } else {
+                    match entry.metadata() {
+                        Ok(meta) => meta,
+                        Err(err) => {
+                            self.problem(&path, &err);
+                            continue;
+                        }
+                    }
+                };
+                if meta.is_dir() {
+                    // Without a file id to recognise a loop, a linked directory is not entered.
+                    let enter = match file_id(&meta) {
+                        Some(id) => self.visited.insert(id),
+                        None => !file_type.is_symlink(),
+                    };
+                    if enter {
+                        pending.push(path);
+                    }
+                } else if meta.is_file() && has_manifest_extension(&path) {
+                    self.file(&path, &meta);
+                }
+            }
+        }
+    }
+}
+
+fn has_manifest_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["yaml", "yml", "json"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(dir: &Path, rel: &str) {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).unwrap();
+        }
+        fs::write(path, "kind: ConfigMap\n").unwrap();
+    }
+
+    /// Runs discovery from inside `dir` so that display paths are relative, as a user's are.
+    fn run(
+        dir: &Path,
+        paths: &[&str],
+        follow_symlinks: bool,
+    ) -> (Vec<String>, Vec<DiscoverProblem>) {
+        let paths: Vec<PathBuf> = paths.iter().map(|p| dir.join(p)).collect();
+        let (files, problems) = discover(&paths, &DiscoverOptions { follow_symlinks });
+        let prefix = format!("{}/", dir.display());
+        let shown = files
+            .iter()
+            .map(|f| {
+                f.display
+                    .strip_prefix(&prefix)
+                    .unwrap_or(&f.display)
+                    .to_owned()
+            })
+            .collect();
+        (shown, problems)
+    }
+
+    #[test]
+    fn walks_sorted_by_extension_skipping_hidden_entries() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        for rel in [
+            "b.yaml",
+            "a.yml",
+            "C.JSON",
+            "z/x.yaml",
+            "notes.txt",
+            "README.md",
+            ".hidden.yaml",
+            ".git/config.yaml",
+            "y/.cache/a.yaml",
+            "a-b.yaml",
+        ] {
+            touch(d, rel);
+        }
+        let (files, problems) = run(d, &["."], false);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            files,
+            vec![
+                "./C.JSON",
+                "./a-b.yaml",
+                "./a.yml",
+                "./b.yaml",
+                "./z/x.yaml"
+            ]
+        );
+    }
+
+    #[test]
+    fn named_files_keep_any_extension_and_duplicates_collapse() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        touch(d, "manifest.txt");
+        touch(d, ".hidden.yaml");
+        touch(d, "dir/a.yaml");
+        let (files, problems) = run(
+            d,
+            &[
+                "manifest.txt",
+                ".hidden.yaml",
+                "dir",
+                "dir/a.yaml",
+                "manifest.txt",
+            ],
+            false,
+        );
+        assert!(problems.is_empty());
+        assert_eq!(files, vec![".hidden.yaml", "dir/a.yaml", "manifest.txt"]);
+    }
+
+    #[test]
+    fn missing_paths_are_problems_and_the_rest_goes_on() {
+        let tmp = tempfile::tempdir().unwrap();
+        touch(tmp.path(), "a.yaml");
+        let (files, problems) = run(tmp.path(), &["nope.yaml", "a.yaml"], false);
+        assert_eq!(files, vec!["a.yaml"]);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].path.ends_with("nope.yaml"));
+        assert_eq!(problems[0].message, "no such file or directory");
+    }
+
+    #[test]
+    fn stdin_is_a_file() {
+        let (files, problems) = discover(
+            &[PathBuf::from("-"), PathBuf::from("-")],
+            &DiscoverOptions::default(),
+        );
+        assert!(problems.is_empty());
+        assert_eq!(
+            files,
+            vec![InputFile {
+                display: "<stdin>".into(),
+                source: InputSource::Stdin
+            }]
+        );
+    }
+
+    #[test]
+    fn read_stops_just_past_the_limit() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("big.yaml"), vec![b'a'; 100]).unwrap();
+        let file = InputFile {
+            display: "big.yaml".into(),
+            source: InputSource::File(tmp.path().join("big.yaml")),
+        };
+        assert_eq!(file.read(10).unwrap().len(), 11);
+        assert_eq!(file.read(1000).unwrap().len(), 100);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_skipped_in_walks_unless_followed_and_loops_end() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        touch(d, "real/a.yaml");
+        touch(d, "other/b.yaml");
+        symlink(d.join("other/b.yaml"), d.join("real/link.yaml")).unwrap();
+        symlink(d.join("other"), d.join("real/linkdir")).unwrap();
+        symlink(d.join("real"), d.join("real/loop")).unwrap();
+        symlink(d.join("missing"), d.join("real/dangling.yaml")).unwrap();
+
+        let (files, problems) = run(d, &["real"], false);
+        assert!(problems.is_empty());
+        assert_eq!(files, vec!["real/a.yaml"]);
+
+        let (files, problems) = run(d, &["real"], true);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(files, vec!["real/a.yaml", "real/link.yaml"]);
+
+        // A named symlink is followed without the option.
+        let (files, _) = run(d, &["real/link.yaml", "real/linkdir"], false);
+        assert_eq!(files, vec!["real/link.yaml"]);
+    }
+}

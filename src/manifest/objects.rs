@@ -1,0 +1,847 @@
+//! Kubernetes objects in a document, and the pod templates inside an object.
+//!
+//! [`objects`] turns a document into the objects it holds: the root map itself, the items of
+//! a `kind: List` (or any `*List` with `items`), or the maps of a root JSON array, which is
+//! what `mlk ... -o json` may print. [`pod_templates`] then finds every pod spec that an
+//! object will create, in the built-in workload kinds and in the ML custom resources of SPEC
+//! section 8, so that one set of pod rules checks them all.
+//!
+//! # Unknown kinds
+//!
+//! For a kind not listed in [`pod_templates`], the object is searched (at most
+//! [`FALLBACK_DEPTH`] fields deep, skipping `metadata` and `status`) for maps whose
+//! `containers` field is a list of maps: that is the shape of a pod spec, whether it sits
+//! under `template.spec`, under `spec`, or inline as in a KServe predictor. The search does
+//! not look inside a pod spec it found. Such templates have no role.
+use std::fmt;
+use std::ops::Deref;
+
+use super::load::Document;
+use super::node::{Node, Span};
+
+/// How deep the fallback search for pod specs looks into an object of an unknown kind.
+pub const FALLBACK_DEPTH: usize = 16;
+
+/// Nested `List`s are expanded this many levels deep; kubectl itself never nests them.
+const LIST_DEPTH: usize = 4;
+
+/// One step of a path inside a document.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PathSeg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path from some node to another, rendered like a JSONPath without the `$`:
+/// `spec.template.spec.containers[0].image`, with keys that are not plain words in
+/// brackets (`metadata.annotations["mlk.dev/gpu"]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Path(pub Vec<PathSeg>);
+
+impl Path {
+    pub fn new() -> Self {
+        Path(Vec::new())
+    }
+
+    /// This path followed by `key`.
+    pub fn key(&self, key: &str) -> Self {
+        let mut path = self.clone();
+        path.0.push(PathSeg::Key(key.to_owned()));
+        path
+    }
+
+    /// This path followed by `index`.
+    pub fn index(&self, index: usize) -> Self {
+        let mut path = self.clone();
+        path.0.push(PathSeg::Index(index));
+        path
+    }
+
+    /// This path followed by every step of `rest`.
+    pub fn join(&self, rest: &[PathSeg]) -> Self {
+        let mut path = self.clone();
+        path.0.extend_from_slice(rest);
+        path
+    }
+
+    fn keys(&self, keys: &[&str]) -> Self {
+        let mut path = self.clone();
+        path.0
+            .extend(keys.iter().map(|k| PathSeg::Key((*k).to_owned())));
+        path
+    }
+}
+
+impl Deref for Path {
+    type Target = [PathSeg];
+
+    fn deref(&self) -> &[PathSeg] {
+        &self.0
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                PathSeg::Index(n) => write!(f, "[{n}]")?,
+                PathSeg::Key(k) if is_word(k) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(k)?;
+                }
+                PathSeg::Key(k) => write!(f, "[{}]", serde_json::Value::from(k.as_str()))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_word(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// One Kubernetes object of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Object<'a> {
+    pub api_version: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub namespace: Option<&'a str>,
+    /// The object's map.
+    pub node: &'a Node,
+    /// Where the object is in its document: empty for the root, `items[2]` in a List.
+    pub path: Path,
+}
+
+impl<'a> Object<'a> {
+    fn new(node: &'a Node, path: Path) -> Self {
+        let metadata = node.get("metadata");
+        let field = |n: Option<&'a Node>, key: &str| n.and_then(|n| n.get(key)?.as_str());
+        Object {
+            api_version: field(Some(node), "apiVersion"),
+            kind: field(Some(node), "kind"),
+            name: field(metadata, "name"),
+            namespace: field(metadata, "namespace"),
+            node,
+            path,
+        }
+    }
+
+    /// The API group of `apiVersion`: `""` for the core group (`v1`).
+    pub fn group(&self) -> Option<&'a str> {
+        let api_version = self.api_version?;
+        Some(api_version.rsplit_once('/').map_or("", |(group, _)| group))
+    }
+}
+
+/// The objects of a document; see the module docs for Lists and arrays.
+pub fn objects(doc: &Document) -> Vec<Object<'_>> {
+    let mut out = Vec::new();
+    collect_objects(&doc.root, Path::new(), LIST_DEPTH, &mut out);
+    out
+}
+
+fn collect_objects<'a>(node: &'a Node, path: Path, depth: usize, out: &mut Vec<Object<'a>>) {
+    if let Some(items) = node.as_seq() {
+        if depth > 0 && path.is_empty() {
+            for (i, item) in items.iter().enumerate() {
+                collect_objects(item, path.index(i), depth - 1, out);
+            }
+        }
+        return;
+    }
+    if node.as_map().is_none() {
+        return;
+    }
+    let object = Object::new(node, path);
+    let items = node.get("items").and_then(Node::as_seq);
+    match (object.kind, items) {
+        (Some(kind), Some(items)) if kind.ends_with("List") && depth > 0 => {
+            for (i, item) in items.iter().enumerate() {
+                if item.as_map().is_some() {
+                    collect_objects(item, object.path.key("items").index(i), depth - 1, out);
+                }
+            }
+        }
+        _ => out.push(object),
+    }
+}
+
+/// True for mlk's own resources (`mlk.dev` TrainingJob and InferenceService), which the
+/// linter checks through what they compile to rather than through [`pod_templates`].
+pub fn is_mlk_resource(object: &Object<'_>) -> bool {
+    object.group() == Some("mlk.dev")
+        && matches!(object.kind, Some("TrainingJob" | "InferenceService"))
+}
+
+/// One pod template of an object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PodTemplate<'a> {
+    /// From the object's root to the pod spec: `spec.template.spec`.
+    pub path: Path,
+    /// The pod spec (the map with `containers`).
+    pub spec: &'a Node,
+    /// The pod's metadata (labels, annotations), when the template has any.
+    pub metadata: Option<&'a Node>,
+    /// Which pods of a multi-role workload this is: a Kubeflow replica type (`Worker`), a
+    /// JobSet replicated job, a Ray group, `leader`/`worker`, a Volcano task.
+    pub role: Option<String>,
+}
+
+/// The pod templates of an object, in the order they appear.
+///
+/// Known kinds: Pod (its own `spec`); Deployment, ReplicaSet, StatefulSet, DaemonSet,
+/// ReplicationController, Job (`spec.template`); CronJob (`spec.jobTemplate.spec.template`);
+/// PodTemplate (`template`); PyTorchJob, TFJob, MPIJob, XGBoostJob, PaddleJob, JAXJob
+/// (`spec.*ReplicaSpecs.<role>.template`); JobSet
+/// (`spec.replicatedJobs[].template.spec.template`); RayCluster (`spec.headGroupSpec.template`,
+/// `spec.workerGroupSpecs[].template`), RayJob (the same under `spec.rayClusterSpec`, and
+/// `spec.submitterPodTemplate`), RayService (under `spec.rayClusterConfig`); LeaderWorkerSet
+/// (`spec.leaderWorkerTemplate.leaderTemplate` and `.workerTemplate`); Volcano Job
+/// (`spec.tasks[].template`). Kubeflow TrainJob and mlk's own resources have none here.
+/// Other kinds use the fallback search of the module docs. A known kind whose template is
+/// missing or malformed has no template: reporting that is a correctness rule's job.
+pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
+    let mut out = Vec::new();
+    let root = object.node;
+    let here = Path::new();
+    let volcano = object
+        .group()
+        .is_some_and(|g| g == "batch.volcano.sh" || g.ends_with(".volcano.sh"));
+    match object.kind.unwrap_or_default() {
+        _ if is_mlk_resource(object) => {}
+        "Pod" => {
+            if let Some(spec) = root.get("spec").filter(|s| s.as_map().is_some()) {
+                out.push(PodTemplate {
+                    path: here.key("spec"),
+                    spec,
+                    metadata: root.get("metadata"),
+                    role: None,
+                });
+            }
+        }
+        "Job" if volcano => {
+            named_items(root, &here, &["spec", "tasks"], &["template"], &mut out);
+        }
+        "Deployment"
+        | "ReplicaSet"
+        | "StatefulSet"
+        | "DaemonSet"
+        | "ReplicationController"
+        | "Job" => template(root, &here, &["spec", "template"], None, &mut out),
+        "CronJob" => template(
+            root,
+            &here,
+            &["spec", "jobTemplate", "spec", "template"],
+            None,
+            &mut out,
+        ),
+        "PodTemplate" => template(root, &here, &["template"], None, &mut out),
+        "PyTorchJob" | "TFJob" | "MPIJob" | "XGBoostJob" | "PaddleJob" | "JAXJob" => {
+            kubeflow(root, &mut out);
+        }
+        "JobSet" => named_items(
+            root,
+            &here,
+            &["spec", "replicatedJobs"],
+            &["template", "spec", "template"],
+            &mut out,
+        ),
+        "RayCluster" => ray_cluster(root, &here.key("spec"), &mut out),
+        "RayJob" => {
+            ray_cluster(root, &here.keys(&["spec", "rayClusterSpec"]), &mut out);
+            template(
+                root,
+                &here,
+                &["spec", "submitterPodTemplate"],
+                Some("submitter"),
+                &mut out,
+            );
+        }
+        "RayService" => ray_cluster(root, &here.keys(&["spec", "rayClusterConfig"]), &mut out),
+        "LeaderWorkerSet" => {
+            let lwt = ["spec", "leaderWorkerTemplate"];
+            template(
+                root,
+                &here,
+                &[&lwt[..], &["leaderTemplate"]].concat(),
+                Some("leader"),
+                &mut out,
+            );
+            template(
+                root,
+                &here,
+                &[&lwt[..], &["workerTemplate"]].concat(),
+                Some("worker"),
+                &mut out,
+            );
+        }
+        "TrainJob" => {}
+        _ => fallback(root, here, FALLBACK_DEPTH, &mut out),
+    }
+    out
+}
+
+fn follow<'a>(node: &'a Node, path: &Path) -> Option<&'a Node> {
+    path.iter().try_fold(node, |n, seg| match seg {
+        PathSeg::Key(k) => n.get(k),
+        PathSeg::Index(i) => n.as_seq()?.get(*i),
+    })
+}
+
+/// The pod template (a PodTemplateSpec: `metadata` and `spec`) at `base` + `keys`.
+fn template<'a>(
+    root: &'a Node,
+    base: &Path,
+    keys: &[&str],
+    role: Option<&str>,
+    out: &mut Vec<PodTemplate<'a>>,
+) {
+    let path = base.keys(keys);
+    let Some(tpl) = follow(root, &path) else {
+        return;
+    };
+    if let Some(spec) = tpl.get("spec").filter(|s| s.as_map().is_some()) {
+        out.push(PodTemplate {
+            path: path.key("spec"),
+            spec,
+            metadata: tpl.get("metadata"),
+            role: role.map(str::to_owned),
+        });
+    }
+}
+
+/// Templates at `item` + `keys` for every item of the list at `base` + `list`, each item's
+/// `name` being its role (JobSet replicated jobs, Volcano tasks).
+fn named_items<'a>(
+    root: &'a Node,
+    base: &Path,
+    list: &[&str],
+    keys: &[&str],
+    out: &mut Vec<PodTemplate<'a>>,
+) {
+    let list_path = base.keys(list);
+    let Some(items) = follow(root, &list_path).and_then(Node::as_seq) else {
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let role = item.get("name").and_then(Node::as_str);
+        template(root, &list_path.index(i), keys, role, out);
+    }
+}
+
+/// Kubeflow training operators: `spec.<framework>ReplicaSpecs.<role>.template`.
+fn kubeflow<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
+    let Some(spec) = root.get("spec").and_then(Node::as_map) else {
+        return;
+    };
+    for (key, replica_specs) in spec {
+        let Some(field) = key.as_str().filter(|k| k.ends_with("ReplicaSpecs")) else {
+            continue;
+        };
+        for (role, _) in replica_specs.as_map().unwrap_or_default() {
+            if let Some(role) = role.as_str() {
+                let base = Path::new().keys(&["spec", field, role]);
+                template(root, &base, &["template"], Some(role), out);
+            }
+        }
+    }
+}
+
+/// A Ray cluster spec at `base`: the head group, then each worker group.
+fn ray_cluster<'a>(root: &'a Node, base: &Path, out: &mut Vec<PodTemplate<'a>>) {
+    template(
+        root,
+        base,
+        &["headGroupSpec", "template"],
+        Some("head"),
+        out,
+    );
+    let groups_path = base.key("workerGroupSpecs");
+    let Some(groups) = follow(root, &groups_path).and_then(Node::as_seq) else {
+        return;
+    };
+    for (i, group) in groups.iter().enumerate() {
+        let role = group
+            .get("groupName")
+            .and_then(Node::as_str)
+            .unwrap_or("worker");
+        template(root, &groups_path.index(i), &["template"], Some(role), out);
+    }
+}
+
+/// The search for pod-spec-shaped maps in unknown kinds; see the module docs.
+fn fallback<'a>(node: &'a Node, path: Path, depth: usize, out: &mut Vec<PodTemplate<'a>>) {
+    if let Some(items) = node.as_seq() {
+        if depth > 0 {
+            for (i, item) in items.iter().enumerate() {
+                fallback(item, path.index(i), depth - 1, out);
+            }
+        }
+        return;
+    }
+    let Some(entries) = node.as_map() else {
+        return;
+    };
+    let is_pod_spec = node
+        .get("containers")
+        .and_then(Node::as_seq)
+        .is_some_and(|cs| !cs.is_empty() && cs.iter().all(|c| c.as_map().is_some()));
+    if is_pod_spec {
+        out.push(PodTemplate {
+            path,
+            spec: node,
+            metadata: None,
+            role: None,
+        });
+        return;
+    }
+    if depth == 0 {
+        return;
+    }
+    for (key, value) in entries {
+        let Some(key) = key.as_str() else {
+            continue;
+        };
+        if key == "metadata" || key == "status" {
+            continue;
+        }
+        let before = out.len();
+        fallback(value, path.key(key), depth - 1, out);
+        // A pod spec found directly under `spec` takes its labels from the sibling metadata.
+        if key == "spec"
+            && let Some(found) = out.get_mut(before)
+            && found.path.len() == path.len() + 1
+        {
+            found.metadata = node.get("metadata");
+        }
+    }
+}
+
+/// The span of the node at `path` under `root`, and `true`; or, when the path does not
+/// exist, the span of its nearest existing parent and `false`. A parent reached through a
+/// map key is located by that key, so a missing field points at the line that names its
+/// parent (`securityContext:`) rather than at the whole parent map.
+pub fn locate(root: &Node, path: &[PathSeg]) -> (Span, bool) {
+    let mut node = root;
+    let mut key_span = None;
+    for seg in path {
+        let next = match seg {
+            PathSeg::Key(k) => node.entry(k).map(|(key, value)| (Some(key.span), value)),
+            PathSeg::Index(i) => node.as_seq().and_then(|s| s.get(*i)).map(|n| (None, n)),
+        };
+        match next {
+            Some((span, child)) => {
+                key_span = span;
+                node = child;
+            }
+            None => return (key_span.unwrap_or(node.span), false),
+        }
+    }
+    (node.span, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::load::{Limits, SourceFile, load};
+
+    #[track_caller]
+    fn loaded(text: &str) -> SourceFile {
+        let file = load("t.yaml", text.as_bytes(), &Limits::default());
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        file
+    }
+
+    /// `(path, role, first container name)` of every pod template of the file's only object.
+    #[track_caller]
+    fn templates(text: &str) -> Vec<(String, Option<String>, String)> {
+        let file = loaded(text);
+        let objects = objects(&file.documents[0]);
+        assert_eq!(objects.len(), 1);
+        pod_templates(&objects[0])
+            .into_iter()
+            .map(|t| {
+                let first = t
+                    .spec
+                    .get("containers")
+                    .and_then(|c| c.as_seq()?.first()?.get("name")?.as_str());
+                (
+                    t.path.to_string(),
+                    t.role,
+                    first.unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(path: &str, role: Option<&str>, name: &str) -> (String, Option<String>, String) {
+        (path.to_owned(), role.map(str::to_owned), name.to_owned())
+    }
+
+    const POD_SPEC: &str = "spec:\n  containers:\n  - name: c\n";
+
+    /// Indents the lines of `text` by `n` spaces.
+    fn indent(text: &str, n: usize) -> String {
+        text.lines()
+            .map(|l| format!("{}{l}\n", " ".repeat(n)))
+            .collect()
+    }
+
+    #[test]
+    fn pod_uses_its_own_spec_and_metadata() {
+        let file = loaded(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ml\nspec:\n  containers:\n  - name: c\n",
+        );
+        let objs = objects(&file.documents[0]);
+        let pod = &objs[0];
+        assert_eq!(
+            (pod.api_version, pod.kind, pod.name, pod.namespace),
+            (Some("v1"), Some("Pod"), Some("p"), Some("ml"))
+        );
+        assert_eq!(pod.group(), Some(""));
+        let tpls = pod_templates(pod);
+        assert_eq!(tpls.len(), 1);
+        assert_eq!(tpls[0].path.to_string(), "spec");
+        assert_eq!(
+            tpls[0]
+                .metadata
+                .and_then(|m| m.get("name"))
+                .and_then(Node::as_str),
+            Some("p")
+        );
+    }
+
+    #[test]
+    fn workload_controllers_use_spec_template() {
+        for kind in [
+            "Deployment",
+            "ReplicaSet",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicationController",
+            "Job",
+        ] {
+            let text = format!(
+                "kind: {kind}\nspec:\n  template:\n    metadata:\n      labels: {{app: x}}\n{}",
+                indent(POD_SPEC, 4)
+            );
+            assert_eq!(
+                templates(&text),
+                vec![one("spec.template.spec", None, "c")],
+                "{kind}"
+            );
+        }
+    }
+
+    #[test]
+    fn template_metadata_is_kept() {
+        let file = loaded(&format!(
+            "kind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {{app: x}}\n{}",
+            indent(POD_SPEC, 4)
+        ));
+        let objs = objects(&file.documents[0]);
+        let tpl = &pod_templates(&objs[0])[0];
+        let app = tpl
+            .metadata
+            .and_then(|m| m.get("labels")?.get("app")?.as_str());
+        assert_eq!(app, Some("x"));
+    }
+
+    #[test]
+    fn cronjob_and_podtemplate() {
+        let cron = format!(
+            "apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n{}",
+            indent(POD_SPEC, 8)
+        );
+        assert_eq!(
+            templates(&cron),
+            vec![one("spec.jobTemplate.spec.template.spec", None, "c")]
+        );
+        let pt = format!("kind: PodTemplate\ntemplate:\n{}", indent(POD_SPEC, 2));
+        assert_eq!(templates(&pt), vec![one("template.spec", None, "c")]);
+    }
+
+    #[test]
+    fn kubeflow_replica_specs_have_roles() {
+        for (kind, field) in [
+            ("PyTorchJob", "pytorchReplicaSpecs"),
+            ("TFJob", "tfReplicaSpecs"),
+            ("MPIJob", "mpiReplicaSpecs"),
+            ("XGBoostJob", "xgbReplicaSpecs"),
+            ("PaddleJob", "paddleReplicaSpecs"),
+            ("JAXJob", "jaxReplicaSpecs"),
+        ] {
+            let text = format!(
+                "apiVersion: kubeflow.org/v1\nkind: {kind}\nspec:\n  {field}:\n    Master:\n      replicas: 1\n      template:\n{}    Worker:\n      template:\n{}",
+                indent(POD_SPEC, 8),
+                indent(&POD_SPEC.replace("name: c", "name: w"), 8)
+            );
+            assert_eq!(
+                templates(&text),
+                vec![
+                    one(
+                        &format!("spec.{field}.Master.template.spec"),
+                        Some("Master"),
+                        "c"
+                    ),
+                    one(
+                        &format!("spec.{field}.Worker.template.spec"),
+                        Some("Worker"),
+                        "w"
+                    ),
+                ],
+                "{kind}"
+            );
+        }
+    }
+
+    #[test]
+    fn jobset_replicated_jobs() {
+        let text = format!(
+            "apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nspec:\n  replicatedJobs:\n  - name: driver\n    template:\n      spec:\n        template:\n{}  - name: workers\n    template:\n      spec:\n        template:\n{}",
+            indent(POD_SPEC, 10),
+            indent(POD_SPEC, 10)
+        );
+        assert_eq!(
+            templates(&text),
+            vec![
+                one(
+                    "spec.replicatedJobs[0].template.spec.template.spec",
+                    Some("driver"),
+                    "c"
+                ),
+                one(
+                    "spec.replicatedJobs[1].template.spec.template.spec",
+                    Some("workers"),
+                    "c"
+                ),
+            ]
+        );
+    }
+
+    fn ray_spec(n: usize) -> String {
+        indent(
+            &format!(
+                "headGroupSpec:\n  template:\n{}workerGroupSpecs:\n- groupName: gpu\n  template:\n{}- template:\n{}",
+                indent(POD_SPEC, 4),
+                indent(POD_SPEC, 4),
+                indent(POD_SPEC, 4)
+            ),
+            n,
+        )
+    }
+
+    #[test]
+    fn ray_cluster_job_and_service() {
+        let expect = |base: &str| {
+            vec![
+                one(
+                    &format!("{base}.headGroupSpec.template.spec"),
+                    Some("head"),
+                    "c",
+                ),
+                one(
+                    &format!("{base}.workerGroupSpecs[0].template.spec"),
+                    Some("gpu"),
+                    "c",
+                ),
+                one(
+                    &format!("{base}.workerGroupSpecs[1].template.spec"),
+                    Some("worker"),
+                    "c",
+                ),
+            ]
+        };
+        let cluster = format!(
+            "apiVersion: ray.io/v1\nkind: RayCluster\nspec:\n{}",
+            ray_spec(2)
+        );
+        assert_eq!(templates(&cluster), expect("spec"));
+
+        let job = format!(
+            "apiVersion: ray.io/v1\nkind: RayJob\nspec:\n  rayClusterSpec:\n{}  submitterPodTemplate:\n{}",
+            ray_spec(4),
+            indent(POD_SPEC, 4)
+        );
+        let mut want = expect("spec.rayClusterSpec");
+        want.push(one(
+            "spec.submitterPodTemplate.spec",
+            Some("submitter"),
+            "c",
+        ));
+        assert_eq!(templates(&job), want);
+
+        let service = format!(
+            "apiVersion: ray.io/v1\nkind: RayService\nspec:\n  rayClusterConfig:\n{}",
+            ray_spec(4)
+        );
+        assert_eq!(templates(&service), expect("spec.rayClusterConfig"));
+    }
+
+    #[test]
+    fn leader_worker_set() {
+        let text = format!(
+            "apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nspec:\n  leaderWorkerTemplate:\n    leaderTemplate:\n{}    workerTemplate:\n{}",
+            indent(POD_SPEC, 6),
+            indent(POD_SPEC, 6)
+        );
+        assert_eq!(
+            templates(&text),
+            vec![
+                one(
+                    "spec.leaderWorkerTemplate.leaderTemplate.spec",
+                    Some("leader"),
+                    "c"
+                ),
+                one(
+                    "spec.leaderWorkerTemplate.workerTemplate.spec",
+                    Some("worker"),
+                    "c"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn volcano_job_tasks_are_not_a_batch_job() {
+        let text = format!(
+            "apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nspec:\n  tasks:\n  - name: ps\n    template:\n{}",
+            indent(POD_SPEC, 6)
+        );
+        assert_eq!(
+            templates(&text),
+            vec![one("spec.tasks[0].template.spec", Some("ps"), "c")]
+        );
+    }
+
+    #[test]
+    fn trainjob_and_mlk_resources_have_none() {
+        let trainjob = format!(
+            "apiVersion: trainer.kubeflow.org/v1alpha1\nkind: TrainJob\nspec:\n  template:\n{}",
+            indent(POD_SPEC, 4)
+        );
+        assert!(templates(&trainjob).is_empty());
+        let text = format!(
+            "apiVersion: mlk.dev/v1alpha1\nkind: TrainingJob\nspec:\n  template:\n{}",
+            indent(POD_SPEC, 4)
+        );
+        let file = loaded(&text);
+        let objs = objects(&file.documents[0]);
+        assert!(is_mlk_resource(&objs[0]));
+        assert!(pod_templates(&objs[0]).is_empty());
+    }
+
+    #[test]
+    fn unknown_kinds_use_the_fallback_search() {
+        let knative = format!(
+            "apiVersion: serving.knative.dev/v1\nkind: Service\nspec:\n  template:\n    metadata:\n      labels: {{a: b}}\n{}",
+            indent(POD_SPEC, 4)
+        );
+        assert_eq!(
+            templates(&knative),
+            vec![one("spec.template.spec", None, "c")]
+        );
+        let kserve = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nspec:\n  predictor:\n    containers:\n    - name: kserve-container\n";
+        assert_eq!(
+            templates(kserve),
+            vec![one("spec.predictor", None, "kserve-container")]
+        );
+        let not_pods = "kind: Widget\nmetadata:\n  containers: [{name: x}]\nspec:\n  containers: []\n  other:\n    containers: [a, b]\n";
+        assert!(templates(not_pods).is_empty());
+
+        let file = loaded(&format!(
+            "kind: Thing\nspec:\n  template:\n    metadata: {{labels: {{a: b}}}}\n{}",
+            indent(POD_SPEC, 4)
+        ));
+        let objs = objects(&file.documents[0]);
+        let tpl = &pod_templates(&objs[0])[0];
+        assert!(tpl.metadata.and_then(|m| m.get("labels")).is_some());
+    }
+
+    #[test]
+    fn known_kinds_with_missing_templates_have_none() {
+        assert!(templates("kind: Deployment\nspec: {}\n").is_empty());
+        assert!(templates("kind: Deployment\nspec:\n  template:\n    spec: []\n").is_empty());
+        assert!(templates("kind: Pod\n").is_empty());
+    }
+
+    #[test]
+    fn lists_and_arrays_expand_into_objects() {
+        let file = loaded(
+            "apiVersion: v1\nkind: List\nitems:\n- kind: ConfigMap\n  metadata: {name: a}\n- 42\n- kind: DeploymentList\n  items:\n  - kind: Deployment\n    metadata: {name: d}\n",
+        );
+        let objs = objects(&file.documents[0]);
+        let got: Vec<_> = objs.iter().map(|o| (o.path.to_string(), o.name)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("items[0]".to_owned(), Some("a")),
+                ("items[2].items[0]".to_owned(), Some("d"))
+            ]
+        );
+
+        let file = loaded(r#"[{"kind": "Pod", "metadata": {"name": "p"}}, {"kind": "Service"}]"#);
+        let objs = objects(&file.documents[0]);
+        let got: Vec<_> = objs.iter().map(|o| (o.path.to_string(), o.kind)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("[0]".to_owned(), Some("Pod")),
+                ("[1]".to_owned(), Some("Service"))
+            ]
+        );
+
+        let file = loaded("just a string\n");
+        assert!(objects(&file.documents[0]).is_empty());
+    }
+
+    #[test]
+    fn paths_render_like_jsonpath() {
+        let path = Path::new()
+            .keys(&["spec", "template"])
+            .index(0)
+            .key("mlk.dev/gpu")
+            .key("a b");
+        assert_eq!(
+            path.to_string(),
+            r#"spec.template[0]["mlk.dev/gpu"]["a b"]"#
+        );
+        assert_eq!(Path::new().index(2).key("kind").to_string(), "[2].kind");
+    }
+
+    #[test]
+    fn locate_finds_exact_nodes_and_nearest_parents() {
+        let file = loaded(
+            "spec:\n  containers:\n  - name: app\n    securityContext:\n      privileged: true\n",
+        );
+        let root = &file.documents[0].root;
+        let c0 = Path::new().keys(&["spec", "containers"]).index(0);
+        let (span, exact) = locate(root, &c0.keys(&["securityContext", "privileged"]));
+        assert!(exact);
+        assert_eq!(
+            (span.line, span.col, &file.text[span.range()]),
+            (5, 19, "true")
+        );
+
+        let (span, exact) = locate(root, &c0.keys(&["securityContext", "runAsNonRoot"]));
+        assert!(!exact);
+        assert_eq!(
+            (span.line, span.col, &file.text[span.range()]),
+            (4, 5, "securityContext")
+        );
+
+        let (span, exact) = locate(root, &c0.keys(&["resources", "limits"]));
+        assert!(!exact);
+        assert_eq!((span.line, span.col), (3, 5));
+
+        let (span, exact) = locate(root, &Path::new().keys(&["spec", "containers"]).index(5));
+        assert!(!exact);
+        assert_eq!(&file.text[span.range()], "containers");
+    }
+}
