@@ -46,7 +46,7 @@ pub struct InputFile {
 
 impl InputFile {
     /// Reads at most `max_bytes + 1` bytes, so that an oversized file is detected by
-    /// [`super::load`] without ever being held in memory whole.
+    /// [`super::load()`] without ever being held in memory whole.
     pub fn read(&self, max_bytes: u64) -> io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
         let limit = max_bytes.saturating_add(1);

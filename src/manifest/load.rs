@@ -17,10 +17,13 @@
 //! | `max_documents` | 10,000 per file | later documents are not read (`TooManyDocuments`) |
 //!
 //! Aliases are expanded, as Kubernetes expands them, by copying the anchored node; every
-//! node copied counts against `max_alias_nodes`. The budget is per file rather than per
-//! document so that memory stays bounded however many documents a file holds: a classic
-//! "billion laughs" file trips it after 100,000 copies, while real manifests (Helm and
-//! kustomize output have no aliases at all) stay far below it. Byte offsets are `u32`, so
+//! node copied counts against `max_alias_nodes`, including the copy kept of each anchored
+//! node (without that, anchors nested over one large map would copy it once per level).
+//! An anchored node too large for what is left of the budget is not kept, and an alias to
+//! it trips the limit. The budget is per file rather than per document so that memory stays
+//! bounded however many documents a file holds: a classic "billion laughs" file trips it
+//! after 100,000 copies, while real manifests (Helm and kustomize output have no aliases at
+//! all) stay far below it. Byte offsets are `u32`, so
 //! `max_bytes` is capped at 4 GiB and `max_depth` at [`HARD_MAX_DEPTH`], which keeps the
 //! recursive walks over a tree (clone, drop, JSON conversion, rules) well inside the stack
 //! of a worker thread.
@@ -40,6 +43,10 @@ use std::fmt;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::node::{Node, Span, Style, Tag, Value, resolve};
+
+/// Duplicate keys reported one by one in a file; the rest are counted in one last problem,
+/// so that a file of a million repeated keys cannot make a million messages.
+const MAX_DUPLICATE_REPORTS: usize = 100;
 
 /// The deepest nesting that [`Limits::max_depth`] can allow, whatever it is set to.
 pub const HARD_MAX_DEPTH: usize = 1024;
@@ -166,6 +173,7 @@ pub fn load(display_path: &str, bytes: &[u8], limits: &Limits) -> SourceFile {
     };
     let mut builder = Builder::new(text, limits);
     builder.run();
+    builder.summarize_duplicates();
     file.documents = builder.documents;
     file.problems = builder.problems;
     file.text = text.to_owned();
@@ -301,7 +309,9 @@ struct Frame {
 }
 
 struct Anchored {
-    node: Node,
+    /// The copy kept for later aliases; `None` when the copy alone would have spent more
+    /// than what is left of the alias budget, so that any alias to it trips the limit.
+    node: Option<Node>,
     count: usize,
     height: usize,
 }
@@ -322,6 +332,7 @@ struct Builder<'t> {
     /// True while the rest of the current document is ignored after a problem.
     skipping: bool,
     document_count: usize,
+    duplicates: usize,
     documents: Vec<Document>,
     problems: Vec<LoadProblem>,
 }
@@ -340,6 +351,7 @@ impl<'t> Builder<'t> {
             root: None,
             skipping: false,
             document_count: 0,
+            duplicates: 0,
             documents: Vec::new(),
             problems: Vec::new(),
         }
@@ -535,7 +547,11 @@ impl<'t> Builder<'t> {
             return Err(Skip);
         }
         self.alias_nodes = self.alias_nodes.saturating_add(count);
-        if self.alias_nodes > self.max_alias_nodes {
+        let copy = anchored
+            .node
+            .as_ref()
+            .filter(|_| self.alias_nodes <= self.max_alias_nodes);
+        let Some(node) = copy.cloned() else {
             self.problem_in_document(
                 ProblemKind::TooManyAliases,
                 format!(
@@ -545,8 +561,7 @@ impl<'t> Builder<'t> {
                 span,
             );
             return Err(Skip);
-        }
-        let node = anchored.node.clone();
+        };
         self.finish(
             Built {
                 node,
@@ -613,10 +628,17 @@ impl<'t> Builder<'t> {
 
     fn finish(&mut self, built: Built, anchor: usize) {
         if anchor != 0 {
+            // Keeping the copy is charged like an expansion: otherwise nested anchors over a
+            // large map would copy it once per level, whether or not any alias follows.
+            let affordable = self.alias_nodes.saturating_add(built.count) <= self.max_alias_nodes;
+            let node = affordable.then(|| {
+                self.alias_nodes += built.count;
+                built.node.clone()
+            });
             self.anchors.insert(
                 anchor,
                 Anchored {
-                    node: built.node.clone(),
+                    node,
                     count: built.count,
                     height: built.height,
                 },
@@ -656,7 +678,7 @@ impl<'t> Builder<'t> {
                 if let (Some(&first), Some(&last)) = (earlier.first(), earlier.last()) {
                     drop.push(last);
                     let problem = duplicate_problem(&key, &entries[first].0, &entries[i].0);
-                    self.problems.push(problem);
+                    self.duplicate(problem);
                 }
             }
         } else {
@@ -670,7 +692,7 @@ impl<'t> Builder<'t> {
                         drop.push(*last);
                         *last = i;
                         let first = &entries[*first].0;
-                        self.problems.push(duplicate_problem(&key, first, k));
+                        self.duplicate(duplicate_problem(&key, first, k));
                     }
                     None => {
                         seen.insert(key.into_owned(), (i, i));
@@ -690,6 +712,28 @@ impl<'t> Builder<'t> {
             keep
         });
         entries
+    }
+}
+
+impl Builder<'_> {
+    fn duplicate(&mut self, problem: LoadProblem) {
+        self.duplicates += 1;
+        if self.duplicates <= MAX_DUPLICATE_REPORTS {
+            self.problems.push(problem);
+        }
+    }
+
+    /// One last problem standing for the duplicate keys that were not reported one by one.
+    fn summarize_duplicates(&mut self) {
+        if let Some(more) = self.duplicates.checked_sub(MAX_DUPLICATE_REPORTS)
+            && more > 0
+        {
+            self.problems.push(LoadProblem {
+                kind: ProblemKind::DuplicateKey,
+                message: format!("{more} more duplicate keys in this file are not reported"),
+                span: None,
+            });
+        }
     }
 }
 
@@ -953,6 +997,42 @@ mod tests {
         assert!(problem.message.ends_with("document 1 is not checked"));
         assert_eq!(file.documents.len(), 1);
         assert_eq!(file.documents[0].index, 1);
+    }
+
+    #[test]
+    fn anchors_are_charged_so_nested_anchors_cannot_multiply_a_map() {
+        let limits = Limits {
+            max_alias_nodes: 1000,
+            ..Limits::default()
+        };
+        let mut text = String::new();
+        for level in 0..50 {
+            text.push_str(&format!("{}l{level}: &a{level}\n", "  ".repeat(level)));
+        }
+        let indent = "  ".repeat(50);
+        for i in 0..2000 {
+            text.push_str(&format!("{indent}k{i}: v\n"));
+        }
+        let file = load("t.yaml", text.as_bytes(), &limits);
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        assert_eq!(file.documents.len(), 1);
+
+        text.push_str("copy: *a49\n");
+        let file = load("t.yaml", text.as_bytes(), &limits);
+        assert_eq!(only_problem(&file).kind, ProblemKind::TooManyAliases);
+    }
+
+    #[test]
+    fn duplicate_key_reports_are_capped_per_file() {
+        let text = "a: 1\n".repeat(500);
+        let file = load_str(&text);
+        assert_eq!(file.problems.len(), MAX_DUPLICATE_REPORTS + 1);
+        let last = file.problems.last().unwrap();
+        assert_eq!(
+            last.message,
+            "399 more duplicate keys in this file are not reported"
+        );
+        assert_eq!(file.documents[0].root.as_map().unwrap().len(), 1);
     }
 
     #[test]

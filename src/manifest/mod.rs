@@ -1,9 +1,9 @@
 //! The loading layer of `mlk lint`: find the files, read them into spanned YAML documents,
 //! and find the Kubernetes objects and pod templates inside them.
 //!
-//! The flow reads straight through: [`discover`] turns the user's paths into a sorted list of
-//! [`InputFile`]s, [`load`] turns one file's bytes into a [`SourceFile`] of [`Document`]s,
-//! [`objects`] lists the objects of a document and [`pod_templates`] the pod templates of an
+//! The flow reads straight through: [`discover()`] turns the user's paths into a sorted list of
+//! [`InputFile`]s, [`load()`] turns one file's bytes into a [`SourceFile`] of [`Document`]s,
+//! [`objects()`] lists the objects of a document and [`pod_templates`] the pod templates of an
 //! object. Nothing here fails a run: every problem is data for the linter to report.
 pub mod discover;
 pub mod load;

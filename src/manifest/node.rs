@@ -1,6 +1,6 @@
 //! A YAML tree that remembers where every node came from.
 //!
-//! [`Node`]s are built by [`super::load`] from `saphyr_parser` events. Every node keeps its
+//! [`Node`]s are built by [`super::load()`] from `saphyr_parser` events. Every node keeps its
 //! [`Span`] so that a finding can point at the exact line and column of a field, and every
 //! scalar keeps its [`Style`] and [`Tag`] so that the `yaml` rules can tell `on` from `"on"`.
 //!
