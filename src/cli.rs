@@ -9,7 +9,13 @@ use crate::term::ColorChoice;
 
 /// Generate secure, runnable ML workloads for Kubernetes, and lint any Kubernetes YAML.
 #[derive(Debug, Parser)]
-#[command(name = "mlk", version, about, max_term_width = 100, propagate_version = true)]
+#[command(
+    name = "mlk",
+    version,
+    about,
+    max_term_width = 100,
+    propagate_version = true
+)]
 pub struct Cli {
     /// When to use colour: auto (terminal and no NO_COLOR), always or never.
     #[arg(long, global = true, value_enum, default_value_t, env = "MLK_COLOR")]

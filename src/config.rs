@@ -132,7 +132,10 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded> {
     };
     let file = InputFile::read(&path)?;
     let config: Config = file.deserialize()?;
-    Ok(Loaded { config, path: Some(path) })
+    Ok(Loaded {
+        config,
+        path: Some(path),
+    })
 }
 
 fn find(start: &Path) -> Option<PathBuf> {

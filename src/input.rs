@@ -63,7 +63,11 @@ impl InputFile {
                 "split the documents into separate files",
             ));
         }
-        Ok(InputFile { display, text, root: first.root })
+        Ok(InputFile {
+            display,
+            text,
+            root: first.root,
+        })
     }
 
     /// Deserialises the whole document, mapping failures to the position of the field.
@@ -162,7 +166,10 @@ fn explain_serde_error(message: &str) -> (String, String) {
 }
 
 /// The closest candidate by Jaro-Winkler similarity, when it is close enough to be a typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))

@@ -68,7 +68,11 @@ pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<u8, E
     } else {
         config::Loaded::default()
     };
-    let ctx = Context { config, color: cli.color, cwd };
+    let ctx = Context {
+        config,
+        color: cli.color,
+        cwd,
+    };
     match &cli.command {
         Command::Lint(args) => return commands::lint::run(args, &ctx, out, err),
         Command::Rule(args) => commands::rule::run(args, out)?,

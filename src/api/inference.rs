@@ -20,10 +20,22 @@ use super::common::{EnvVar, GpuSpec, PodResources, ResourceStatus, Scheduling};
     status = "ResourceStatus",
     printcolumn(name = "Runtime", type_ = "string", json_path = ".spec.runtime"),
     printcolumn(name = "Model", type_ = "string", json_path = ".spec.modelUri"),
-    printcolumn(name = "Min", type_ = "integer", json_path = ".spec.autoscaling.minReplicas"),
-    printcolumn(name = "Max", type_ = "integer", json_path = ".spec.autoscaling.maxReplicas"),
+    printcolumn(
+        name = "Min",
+        type_ = "integer",
+        json_path = ".spec.autoscaling.minReplicas"
+    ),
+    printcolumn(
+        name = "Max",
+        type_ = "integer",
+        json_path = ".spec.autoscaling.maxReplicas"
+    ),
     printcolumn(name = "Phase", type_ = "string", json_path = ".status.phase"),
-    printcolumn(name = "Age", type_ = "date", json_path = ".metadata.creationTimestamp")
+    printcolumn(
+        name = "Age",
+        type_ = "date",
+        json_path = ".metadata.creationTimestamp"
+    )
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InferenceServiceSpec {

@@ -21,9 +21,17 @@ use super::common::{EnvVar, GpuSpec, PodResources, ResourceStatus, Scheduling};
     status = "ResourceStatus",
     printcolumn(name = "Framework", type_ = "string", json_path = ".spec.framework"),
     printcolumn(name = "Workers", type_ = "integer", json_path = ".spec.workers"),
-    printcolumn(name = "GPUs/Worker", type_ = "integer", json_path = ".spec.gpusPerWorker"),
+    printcolumn(
+        name = "GPUs/Worker",
+        type_ = "integer",
+        json_path = ".spec.gpusPerWorker"
+    ),
     printcolumn(name = "Phase", type_ = "string", json_path = ".status.phase"),
-    printcolumn(name = "Age", type_ = "date", json_path = ".metadata.creationTimestamp")
+    printcolumn(
+        name = "Age",
+        type_ = "date",
+        json_path = ".metadata.creationTimestamp"
+    )
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TrainingJobSpec {

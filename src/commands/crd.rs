@@ -11,7 +11,10 @@ use crate::output::{to_value, write_manifests};
 
 /// The CRDs in a stable order.
 pub fn crds() -> Result<Vec<Value>> {
-    Ok(vec![to_value(&TrainingJob::crd())?, to_value(&InferenceService::crd())?])
+    Ok(vec![
+        to_value(&TrainingJob::crd())?,
+        to_value(&InferenceService::crd())?,
+    ])
 }
 
 pub fn run(args: &CrdArgs, out: &mut impl Write) -> Result<()> {

@@ -47,13 +47,23 @@ pub fn docs_text(meta: &RuleMeta) -> String {
 
 pub fn run(args: &RuleArgs, out: &mut impl Write) -> Result<()> {
     if args.all {
-        let all: Vec<RuleDoc> = crate::rules::all_meta().into_iter().map(RuleDoc::of).collect();
+        let all: Vec<RuleDoc> = crate::rules::all_meta()
+            .into_iter()
+            .map(RuleDoc::of)
+            .collect();
         match args.format {
             RuleFormat::Json => write_json(&all, out)?,
             RuleFormat::Text => {
                 let width = all.iter().map(|r| r.name.len()).max().unwrap_or(0);
                 for r in &all {
-                    writeln!(out, "{:<width$}  {:<12}  {:<8}  {}", r.name, r.category.as_str(), r.default_level.as_str(), r.summary)?;
+                    writeln!(
+                        out,
+                        "{:<width$}  {:<12}  {:<8}  {}",
+                        r.name,
+                        r.category.as_str(),
+                        r.default_level.as_str(),
+                        r.summary
+                    )?;
                 }
             }
         }
@@ -73,7 +83,13 @@ pub fn run(args: &RuleArgs, out: &mut impl Write) -> Result<()> {
         RuleFormat::Json => write_json(&doc, out)?,
         RuleFormat::Text => {
             writeln!(out, "# {}\n", doc.name)?;
-            writeln!(out, "Category: {} ({})  Default level: {}\n", doc.category.as_str(), doc.category.description(), doc.default_level)?;
+            writeln!(
+                out,
+                "Category: {} ({})  Default level: {}\n",
+                doc.category.as_str(),
+                doc.category.description(),
+                doc.default_level
+            )?;
             writeln!(out, "{}\n", doc.summary)?;
             out.write_all(doc.docs.as_bytes())?;
         }
@@ -83,7 +99,8 @@ pub fn run(args: &RuleArgs, out: &mut impl Write) -> Result<()> {
 }
 
 fn write_json(value: &impl Serialize, out: &mut impl Write) -> Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Output(std::io::Error::other(e)))?;
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| Error::Output(std::io::Error::other(e)))?;
     out.write_all(text.as_bytes())?;
     out.write_all(b"\n")?;
     Ok(())

@@ -60,10 +60,18 @@ const FIELD_FLAGS: &[(&str, &str)] = &[
 ];
 
 fn flag_of(field: &str) -> Option<&'static str> {
-    FIELD_FLAGS.iter().find(|(f, _)| *f == field).map(|(_, flag)| *flag)
+    FIELD_FLAGS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, flag)| *flag)
 }
 
-pub fn run(args: &TrainArgs, ctx: &Context, out: &mut impl Write, err: &mut impl Write) -> Result<()> {
+pub fn run(
+    args: &TrainArgs,
+    ctx: &Context,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<()> {
     let file = match &args.file {
         Some(path) => Some(InputFile::read(path)?),
         None => None,
@@ -95,8 +103,14 @@ pub fn run(args: &TrainArgs, ctx: &Context, out: &mut impl Write, err: &mut impl
         priority_class: cfg.defaults.priority_classes.training.clone(),
         coefficients: cfg.sizing.clone(),
     };
-    let plan = resolve(name.as_deref(), namespace.as_deref(), target, &spec, &defaults)
-        .map_err(|e| spec_error(e, &from_flags, file.as_ref(), ctx))?;
+    let plan = resolve(
+        name.as_deref(),
+        namespace.as_deref(),
+        target,
+        &spec,
+        &defaults,
+    )
+    .map_err(|e| spec_error(e, &from_flags, file.as_ref(), ctx))?;
     let docs = train::render(&plan)?;
     write_manifests(&docs, args.output.output, out)?;
     let gpus = plan.gpus_per_worker();
@@ -161,7 +175,12 @@ fn from_file(file: &InputFile) -> Result<FileSpec> {
     Ok((job.metadata.name, job.metadata.namespace, job.spec))
 }
 
-fn spec_error(e: SpecError, from_flags: &BTreeSet<&str>, file: Option<&InputFile>, ctx: &Context) -> Error {
+fn spec_error(
+    e: SpecError,
+    from_flags: &BTreeSet<&str>,
+    file: Option<&InputFile>,
+    ctx: &Context,
+) -> Error {
     let top = e.field.split('.').next().unwrap_or_default();
     let flagged = from_flags.contains(e.field.as_str()) || from_flags.contains(top);
     if let (false, Some(f)) = (flagged, file) {
@@ -187,9 +206,14 @@ fn spec_error(e: SpecError, from_flags: &BTreeSet<&str>, file: Option<&InputFile
                 .as_ref()
                 .map(|p| format!(" (from {})", p.display()))
                 .unwrap_or_default();
-            let flag = flag_of(&e.field).map(|f| format!(" or `{f}`")).unwrap_or_default();
+            let flag = flag_of(&e.field)
+                .map(|f| format!(" or `{f}`"))
+                .unwrap_or_default();
             Error::usage(
-                format!("invalid `{}` value `{}`{origin}: {}", e.field, e.value, e.message),
+                format!(
+                    "invalid `{}` value `{}`{origin}: {}",
+                    e.field, e.value, e.message
+                ),
                 format!("{} (set it with the field `{}`{flag})", e.help, e.field),
             )
         }
@@ -205,7 +229,11 @@ fn bad_flag(flag: &str, value: &str, message: impl Into<String>, help: impl Into
 }
 
 /// Applies every given flag onto the spec and records which fields they set.
-fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'static str>) -> Result<()> {
+fn apply_flags(
+    a: &TrainArgs,
+    spec: &mut TrainingJobSpec,
+    set: &mut BTreeSet<&'static str>,
+) -> Result<()> {
     macro_rules! put {
         ($field:literal, $target:expr, $value:expr) => {{
             $target = $value;
@@ -220,10 +248,20 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
     }
     if let Some(c) = &a.command {
         let words = shell_words::split(c).map_err(|e| {
-            bad_flag("--command", c, format!("cannot split the command: {e}"), "balance the quotes in `--command`")
+            bad_flag(
+                "--command",
+                c,
+                format!("cannot split the command: {e}"),
+                "balance the quotes in `--command`",
+            )
         })?;
         if words.is_empty() {
-            return Err(bad_flag("--command", c, "the command is empty", "pass the program and its arguments, e.g. `--command \"python train.py\"`"));
+            return Err(bad_flag(
+                "--command",
+                c,
+                "the command is empty",
+                "pass the program and its arguments, e.g. `--command \"python train.py\"`",
+            ));
         }
         put!("command", spec.command, words);
     }
@@ -267,7 +305,12 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
             put!("resources.shmSize", r.shm_size, Some(v.clone()));
         }
     }
-    if a.model_params.is_some() || a.precision.is_some() || a.optimizer.is_some() || a.sharding.is_some() || a.activation_memory.is_some() {
+    if a.model_params.is_some()
+        || a.precision.is_some()
+        || a.optimizer.is_some()
+        || a.sharding.is_some()
+        || a.activation_memory.is_some()
+    {
         let m = spec.model.get_or_insert_with(ModelSpec::default);
         if let Some(v) = &a.model_params {
             put!("model.params", m.params, Some(v.clone()));
@@ -282,7 +325,11 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
             put!("model.sharding", m.sharding, Some(v.into()));
         }
         if let Some(v) = &a.activation_memory {
-            put!("model.activationMemory", m.activation_memory, Some(v.clone()));
+            put!(
+                "model.activationMemory",
+                m.activation_memory,
+                Some(v.clone())
+            );
         }
     }
     if let Some(v) = &a.data_size {
@@ -296,9 +343,17 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
                 None => (d.as_str(), None),
             };
             if claim.is_empty() {
-                return Err(bad_flag("--data", d, "missing the claim name", "use `--data PVC` or `--data PVC:/mount/path`"));
+                return Err(bad_flag(
+                    "--data",
+                    d,
+                    "missing the claim name",
+                    "use `--data PVC` or `--data PVC:/mount/path`",
+                ));
             }
-            vols.push(DataVolume { claim: claim.to_string(), mount_path: path });
+            vols.push(DataVolume {
+                claim: claim.to_string(),
+                mount_path: path,
+            });
         }
         put!("data", spec.data, vols);
     }
@@ -314,11 +369,20 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
             put!("checkpoint.storageClass", c.storage_class, Some(v.clone()));
         }
     }
-    let sched_flags = a.priority_class.is_some() || a.queue.is_some() || a.scheduler.is_some() || a.spot || !a.node_selector.is_empty() || !a.toleration.is_empty();
+    let sched_flags = a.priority_class.is_some()
+        || a.queue.is_some()
+        || a.scheduler.is_some()
+        || a.spot
+        || !a.node_selector.is_empty()
+        || !a.toleration.is_empty();
     if sched_flags {
         let s = spec.scheduling.get_or_insert_with(Scheduling::default);
         if let Some(v) = &a.priority_class {
-            put!("scheduling.priorityClass", s.priority_class, Some(v.clone()));
+            put!(
+                "scheduling.priorityClass",
+                s.priority_class,
+                Some(v.clone())
+            );
         }
         if let Some(v) = &a.queue {
             put!("scheduling.queue", s.queue, Some(v.clone()));
@@ -330,7 +394,9 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
             put!("scheduling.spot", s.spot, Some(true));
         }
         for ns in &a.node_selector {
-            let (k, v) = validate::parse_key_value(ns).map_err(|m| bad_flag("--node-selector", ns, m, "use `--node-selector KEY=VALUE`"))?;
+            let (k, v) = validate::parse_key_value(ns).map_err(|m| {
+                bad_flag("--node-selector", ns, m, "use `--node-selector KEY=VALUE`")
+            })?;
             s.node_selector.insert(k, v);
             set.insert("scheduling.nodeSelector");
         }
@@ -339,7 +405,11 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
             set.insert("scheduling.tolerations");
         }
     }
-    if a.backoff_limit.is_some() || a.deadline.is_some() || a.ttl.is_some() || a.restart_policy.is_some() {
+    if a.backoff_limit.is_some()
+        || a.deadline.is_some()
+        || a.ttl.is_some()
+        || a.restart_policy.is_some()
+    {
         let l = spec.lifecycle.get_or_insert_with(Lifecycle::default);
         if let Some(v) = a.backoff_limit {
             put!("lifecycle.backoffLimit", l.backoff_limit, Some(v));
@@ -348,23 +418,39 @@ fn apply_flags(a: &TrainArgs, spec: &mut TrainingJobSpec, set: &mut BTreeSet<&'s
             put!("lifecycle.deadline", l.deadline, Some(v.clone()));
         }
         if let Some(v) = &a.ttl {
-            put!("lifecycle.ttlAfterFinished", l.ttl_after_finished, Some(v.clone()));
+            put!(
+                "lifecycle.ttlAfterFinished",
+                l.ttl_after_finished,
+                Some(v.clone())
+            );
         }
         if let Some(v) = a.restart_policy {
             put!("lifecycle.restartPolicy", l.restart_policy, Some(v.into()));
         }
     }
     for e in &a.env {
-        let (k, v) = validate::parse_key_value(e).map_err(|m| bad_flag("--env", e, m, "use `--env NAME=VALUE`"))?;
+        let (k, v) = validate::parse_key_value(e)
+            .map_err(|m| bad_flag("--env", e, m, "use `--env NAME=VALUE`"))?;
         spec.env.retain(|x| x.name != k);
         spec.env.push(EnvVar { name: k, value: v });
         set.insert("env");
     }
     if !a.env_from_secret.is_empty() {
-        put!("envFromSecrets", spec.env_from_secrets, a.env_from_secret.clone());
+        put!(
+            "envFromSecrets",
+            spec.env_from_secrets,
+            a.env_from_secret.clone()
+        );
     }
     for h in &a.hyperparameter {
-        let (k, v) = validate::parse_key_value(h).map_err(|m| bad_flag("--hyperparameter", h, m, "use `--hyperparameter NAME=VALUE`"))?;
+        let (k, v) = validate::parse_key_value(h).map_err(|m| {
+            bad_flag(
+                "--hyperparameter",
+                h,
+                m,
+                "use `--hyperparameter NAME=VALUE`",
+            )
+        })?;
         spec.hyperparameters.insert(k, v);
         set.insert("hyperparameters");
     }
@@ -383,7 +469,14 @@ fn parse_toleration(text: &str) -> Result<Toleration> {
                 "NoSchedule" => TaintEffect::NoSchedule,
                 "PreferNoSchedule" => TaintEffect::PreferNoSchedule,
                 "NoExecute" => TaintEffect::NoExecute,
-                _ => return Err(bad_flag("--toleration", text, format!("unknown taint effect `{e}`"), help)),
+                _ => {
+                    return Err(bad_flag(
+                        "--toleration",
+                        text,
+                        format!("unknown taint effect `{e}`"),
+                        help,
+                    ));
+                }
             };
             (kv, Some(effect))
         }
@@ -394,7 +487,17 @@ fn parse_toleration(text: &str) -> Result<Toleration> {
         None => (kv, None),
     };
     if key.is_empty() {
-        return Err(bad_flag("--toleration", text, "missing the taint key", help));
+        return Err(bad_flag(
+            "--toleration",
+            text,
+            "missing the taint key",
+            help,
+        ));
     }
-    Ok(Toleration { key: key.to_string(), operator: None, value, effect })
+    Ok(Toleration {
+        key: key.to_string(),
+        operator: None,
+        value,
+        effect,
+    })
 }

@@ -74,7 +74,11 @@ impl ContainerRef<'_> {
 
     /// `container "name"`, as upstream messages say it.
     pub fn describe(&self) -> String {
-        format!("{} \"{}\"", self.kind.noun(), self.name.unwrap_or("<unnamed>"))
+        format!(
+            "{} \"{}\"",
+            self.kind.noun(),
+            self.name.unwrap_or("<unnamed>")
+        )
     }
 
     /// A field of the container's securityContext.
@@ -113,7 +117,11 @@ impl<'a> PodCx<'a> {
     /// upstream visits them).
     pub fn containers(&self) -> Vec<ContainerRef<'a>> {
         let mut out = Vec::new();
-        for kind in [ContainerKind::Init, ContainerKind::Regular, ContainerKind::Ephemeral] {
+        for kind in [
+            ContainerKind::Init,
+            ContainerKind::Regular,
+            ContainerKind::Ephemeral,
+        ] {
             let Some(list) = self.pod.spec.get(kind.field()).and_then(Node::as_seq) else {
                 continue;
             };

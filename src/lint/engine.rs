@@ -81,9 +81,43 @@ pub fn lint(files: &[InputFile], settings: &Settings, rules: &[&'static dyn Rule
     let results: Vec<FileResult> = files
         .par_iter()
         .enumerate()
-        .map(|(i, f)| lint_file(i as u32, f, settings, &active))
+        .map(|(i, f)| {
+            let bytes = f.read(settings.limits.max_bytes);
+            lint_file(i as u32, &f.display, bytes, settings, &active)
+        })
         .collect();
+    finish(results, files.len(), settings, &active)
+}
 
+/// Lints in-memory texts, named as given (for tests, docs examples and compiled resources).
+pub fn lint_texts(
+    texts: &[(&str, &str)],
+    settings: &Settings,
+    rules: &[&'static dyn Rule],
+) -> Report {
+    let active = active_rules(rules, settings);
+    let results: Vec<FileResult> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, text))| {
+            lint_file(
+                i as u32,
+                name,
+                Ok(text.as_bytes().to_vec()),
+                settings,
+                &active,
+            )
+        })
+        .collect();
+    finish(results, texts.len(), settings, &active)
+}
+
+fn finish(
+    results: Vec<FileResult>,
+    file_count: usize,
+    settings: &Settings,
+    active: &[ActiveRule],
+) -> Report {
     let mut facts = Facts::default();
     let mut pending = Vec::new();
     let mut suppressions = Vec::new();
@@ -99,15 +133,30 @@ pub fn lint(files: &[InputFile], settings: &Settings, rules: &[&'static dyn Rule
         suppressions.extend(r.suppressions);
     }
 
-    let input_cx = InputCx { facts: &facts, settings };
-    for a in &active {
+    let input_cx = InputCx {
+        facts: &facts,
+        settings,
+    };
+    for a in active {
         let mut sink = Sink::default();
         a.rule.check_input(&input_cx, &mut sink);
         for entry in sink.take() {
             if let Target::Located(loc) = &entry.target {
                 let key = loc.key.clone();
-                let finding = make_finding(a, &entry, &loc.file, loc.document, loc.position, &loc.path, Some(loc.object.clone()));
-                pending.push(Pending { finding, psa: entry.psa, key: Some(key) });
+                let finding = make_finding(
+                    a,
+                    &entry,
+                    &loc.file,
+                    loc.document,
+                    loc.position,
+                    &loc.path,
+                    Some(loc.object.clone()),
+                );
+                pending.push(Pending {
+                    finding,
+                    psa: entry.psa,
+                    key: Some(key),
+                });
             }
         }
     }
@@ -116,15 +165,23 @@ pub fn lint(files: &[InputFile], settings: &Settings, rules: &[&'static dyn Rule
     let mut findings: Vec<Finding> = Vec::with_capacity(pending.len());
     for p in pending {
         if let Some(scope) = p.psa {
-            let ns = p.finding.object.as_ref().and_then(|o| o.namespace.as_deref());
-            let policy = ns.and_then(|n| policies.get(n)).copied().unwrap_or(settings.policy);
+            let ns = p
+                .finding
+                .object
+                .as_ref()
+                .and_then(|o| o.namespace.as_deref());
+            let policy = ns
+                .and_then(|n| policies.get(n))
+                .copied()
+                .unwrap_or(settings.policy);
             if !scope.applies(policy) {
                 continue;
             }
         }
         if let Some(key) = &p.key
             && let Some(s) = suppressions.iter_mut().find(|s| {
-                &s.key == key && (s.target == p.finding.rule || s.target == p.finding.category.as_str())
+                &s.key == key
+                    && (s.target == p.finding.rule || s.target == p.finding.category.as_str())
             })
         {
             s.used = true;
@@ -134,15 +191,30 @@ pub fn lint(files: &[InputFile], settings: &Settings, rules: &[&'static dyn Rule
         }
         findings.push(p.finding);
     }
-    findings.extend(suppression_findings(&suppressions, &crate::rules::all_meta(), settings));
+    findings.extend(suppression_findings(
+        &suppressions,
+        &crate::rules::all_meta(),
+        settings,
+    ));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     sources.retain(|file, _| findings.iter().any(|f| &f.file == file));
-    Report { findings, files: files.len(), objects, sources }
+    Report {
+        findings,
+        files: file_count,
+        objects,
+        sources,
+    }
 }
 
-fn lint_file(index: u32, input: &InputFile, settings: &Settings, active: &[ActiveRule]) -> FileResult {
-    let display: Arc<str> = Arc::from(input.display.as_str());
+fn lint_file(
+    index: u32,
+    name: &str,
+    bytes: std::io::Result<Vec<u8>>,
+    settings: &Settings,
+    active: &[ActiveRule],
+) -> FileResult {
+    let display: Arc<str> = Arc::from(name);
     let mut result = FileResult {
         pending: Vec::new(),
         facts: Facts::default(),
@@ -151,10 +223,19 @@ fn lint_file(index: u32, input: &InputFile, settings: &Settings, active: &[Activ
         display: display.clone(),
         text: None,
     };
-    let bytes = match input.read(settings.limits.max_bytes) {
+    let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            push_meta(&mut result.pending, &super::meta::UNREADABLE_FILE, settings, &display, 0, Position::default(), format!("cannot read the file: {e}"), Some("check that the file exists and is readable".to_string()));
+            push_meta(
+                &mut result.pending,
+                &super::meta::UNREADABLE_FILE,
+                settings,
+                &display,
+                0,
+                Position::default(),
+                format!("cannot read the file: {e}"),
+                Some("check that the file exists and is readable".to_string()),
+            );
             return result;
         }
     };
@@ -164,18 +245,41 @@ fn lint_file(index: u32, input: &InputFile, settings: &Settings, active: &[Activ
         let meta = super::meta::load_problem_rule(problem.kind);
         let pos = problem.span.map(position).unwrap_or_default();
         let help = match problem.kind {
-            ProblemKind::DuplicateKey => "remove one of the keys: kubectl keeps the last silently, strict servers reject the object",
-            ProblemKind::Parse => "fix the YAML syntax; documents after this point were not checked",
+            ProblemKind::DuplicateKey => {
+                "remove one of the keys: kubectl keeps the last silently, strict servers reject the object"
+            }
+            ProblemKind::Parse => {
+                "fix the YAML syntax; documents after this point were not checked"
+            }
             ProblemKind::NotUtf8 => "save the file as UTF-8",
             ProblemKind::TooLarge => "split the file, or raise the limit if the file is legitimate",
-            ProblemKind::TooManyAliases => "expand the aliases by hand; a file that multiplies nodes through aliases is an alias bomb",
+            ProblemKind::TooManyAliases => {
+                "expand the aliases by hand; a file that multiplies nodes through aliases is an alias bomb"
+            }
             ProblemKind::TooDeep => "flatten the document; no Kubernetes object nests this deep",
             ProblemKind::TooManyDocuments => "split the file",
         };
-        push_meta(&mut result.pending, meta, settings, &display, 0, pos, problem.message.clone(), Some(help.to_string()));
+        push_meta(
+            &mut result.pending,
+            meta,
+            settings,
+            &display,
+            0,
+            pos,
+            problem.message.clone(),
+            Some(help.to_string()),
+        );
     }
     for doc in &source.documents {
-        lint_document(index, &display, &source.text, doc, settings, active, &mut result);
+        lint_document(
+            index,
+            &display,
+            &source.text,
+            doc,
+            settings,
+            active,
+            &mut result,
+        );
     }
     if !result.pending.is_empty() {
         result.text = Some(Arc::from(source.text.as_str()));
@@ -238,12 +342,25 @@ fn lint_document(
             Target::Located(loc) => (loc.position, loc.path.clone(), Some(loc.key.clone())),
         };
         Pending {
-            finding: make_finding(a, entry, display, doc.index, pos, &path, object.map(object_ref)),
+            finding: make_finding(
+                a,
+                entry,
+                display,
+                doc.index,
+                pos,
+                &path,
+                object.map(object_ref),
+            ),
             psa: entry.psa,
             key,
         }
     };
-    let dcx = DocumentCx { file: display, text, document: doc, settings };
+    let dcx = DocumentCx {
+        file: display,
+        text,
+        document: doc,
+        settings,
+    };
     for a in active {
         let mut sink = Sink::default();
         a.rule.check_document(&dcx, &mut sink);
@@ -251,12 +368,22 @@ fn lint_document(
             result.pending.push(resolve(a, &e, None));
         }
     }
-    let origin = Origin { file_index, file: display, document: doc.index, root: &doc.root };
+    let origin = Origin {
+        file_index,
+        file: display,
+        document: doc.index,
+        root: &doc.root,
+    };
     for object in manifest::objects(doc) {
         result.objects += 1;
         result.facts.gather(&origin, &object);
         collect_suppressions(&origin, &object, &mut result.suppressions);
-        let ocx = ObjectCx { file: display, text, object: &object, settings };
+        let ocx = ObjectCx {
+            file: display,
+            text,
+            object: &object,
+            settings,
+        };
         for a in active {
             let mut sink = Sink::default();
             a.rule.check_object(&ocx, &mut sink);
@@ -266,7 +393,13 @@ fn lint_document(
         }
         for pod in manifest::pod_templates(&object) {
             let base = object.path.join(&pod.path);
-            let pcx = PodCx { file: display, object: &object, pod: &pod, settings, base };
+            let pcx = PodCx {
+                file: display,
+                object: &object,
+                pod: &pod,
+                settings,
+                base,
+            };
             for a in active {
                 let mut sink = Sink::default();
                 a.rule.check_pod(&pcx, &mut sink);
@@ -303,13 +436,20 @@ fn make_finding(
 }
 
 fn collect_suppressions(origin: &Origin<'_>, object: &Object<'_>, out: &mut Vec<Suppression>) {
-    let Some(annotations) = object.node.get("metadata").and_then(|m| m.get("annotations")).and_then(Node::as_map) else {
+    let Some(annotations) = object
+        .node
+        .get("metadata")
+        .and_then(|m| m.get("annotations"))
+        .and_then(Node::as_map)
+    else {
         return;
     };
     let base = object.path.key("metadata").key("annotations");
     for (k, v) in annotations {
         let Some(key) = k.as_str() else { continue };
-        let Some(target) = key.strip_prefix(SUPPRESSION_PREFIX) else { continue };
+        let Some(target) = key.strip_prefix(SUPPRESSION_PREFIX) else {
+            continue;
+        };
         let location = origin.locate(object, &base.key(key));
         out.push(Suppression {
             key: location.key.clone(),
@@ -321,7 +461,11 @@ fn collect_suppressions(origin: &Origin<'_>, object: &Object<'_>, out: &mut Vec<
     }
 }
 
-fn suppression_findings(suppressions: &[Suppression], rules: &[&'static RuleMeta], settings: &Settings) -> Vec<Finding> {
+fn suppression_findings(
+    suppressions: &[Suppression],
+    rules: &[&'static RuleMeta],
+    settings: &Settings,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut emit = |meta: &'static RuleMeta, s: &Suppression, message: String, help: String| {
         if let Configured::On(level) = settings.selection.level_of(meta) {
@@ -340,14 +484,23 @@ fn suppression_findings(suppressions: &[Suppression], rules: &[&'static RuleMeta
         }
     };
     for s in suppressions {
-        let known = rules.iter().any(|r| r.name == s.target) || Category::parse(&s.target).is_some();
+        let known =
+            rules.iter().any(|r| r.name == s.target) || Category::parse(&s.target).is_some();
         if !known {
-            let names = rules.iter().map(|r| r.name).chain(Category::ALL.iter().map(|c| c.as_str()));
+            let names = rules
+                .iter()
+                .map(|r| r.name)
+                .chain(Category::ALL.iter().map(|c| c.as_str()));
             let help = match crate::input::did_you_mean(&s.target, names) {
                 Some(n) => format!("did you mean `{SUPPRESSION_PREFIX}{n}`?"),
                 None => "name a rule (`mlk rule --all`) or a category".to_string(),
             };
-            emit(&super::meta::UNUSED_SUPPRESSION, s, format!("suppression names unknown rule `{}`", s.target), help);
+            emit(
+                &super::meta::UNUSED_SUPPRESSION,
+                s,
+                format!("suppression names unknown rule `{}`", s.target),
+                help,
+            );
             continue;
         }
         if s.reason.trim().is_empty() {
@@ -377,7 +530,9 @@ fn namespace_policies(facts: &Facts) -> BTreeMap<String, PsaPolicy> {
         let Some(level) = ns.labels.get("pod-security.kubernetes.io/enforce") else {
             continue;
         };
-        let Ok(level) = level.parse::<PsaLevel>() else { continue };
+        let Ok(level) = level.parse::<PsaLevel>() else {
+            continue;
+        };
         let version = ns
             .labels
             .get("pod-security.kubernetes.io/enforce-version")

@@ -56,7 +56,12 @@ impl Origin<'_> {
 
 /// The reporting position of a span.
 pub fn position(span: Span) -> Position {
-    Position { line: span.line, column: span.col, start: span.start, end: span.end }
+    Position {
+        line: span.line,
+        column: span.col,
+        start: span.start,
+        end: span.end,
+    }
 }
 
 /// The reference of an object in findings.
@@ -231,7 +236,9 @@ impl Facts {
                 self.quotas.push(QuotaFact {
                     namespace: object.namespace.map(str::to_string),
                     name: object.name.map(str::to_string),
-                    scoped: spec.is_some_and(|s| s.get("scopes").is_some() || s.get("scopeSelector").is_some()),
+                    scoped: spec.is_some_and(|s| {
+                        s.get("scopes").is_some() || s.get("scopeSelector").is_some()
+                    }),
                     hard,
                     location: at(&here),
                 });
@@ -265,7 +272,9 @@ impl Facts {
                 self.pdbs.push(PdbFact {
                     namespace: object.namespace.map(str::to_string),
                     match_labels: string_map(
-                        node.get("spec").and_then(|s| s.get("selector")).and_then(|s| s.get("matchLabels")),
+                        node.get("spec")
+                            .and_then(|s| s.get("selector"))
+                            .and_then(|s| s.get("matchLabels")),
                     ),
                     location: at(&here),
                 });
@@ -275,21 +284,41 @@ impl Facts {
                 let target = spec.and_then(|s| s.get("scaleTargetRef"));
                 let metrics_path = here.key("spec").key("metrics");
                 let mut utilization = Vec::new();
-                for (i, m) in spec.and_then(|s| s.get("metrics")).and_then(Node::as_seq).unwrap_or_default().iter().enumerate() {
+                for (i, m) in spec
+                    .and_then(|s| s.get("metrics"))
+                    .and_then(Node::as_seq)
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                {
                     for (field, container) in [("resource", false), ("containerResource", true)] {
                         let Some(r) = m.get(field) else { continue };
-                        let is_util = r.get("target").and_then(|t| t.get("type")).and_then(Node::as_str) == Some("Utilization");
-                        if let (true, Some(name)) = (is_util, r.get("name").and_then(Node::as_str)) {
+                        let is_util = r
+                            .get("target")
+                            .and_then(|t| t.get("type"))
+                            .and_then(Node::as_str)
+                            == Some("Utilization");
+                        if let (true, Some(name)) = (is_util, r.get("name").and_then(Node::as_str))
+                        {
                             utilization.push(UtilizationMetric {
                                 resource: name.to_string(),
-                                container: container.then(|| r.get("container").and_then(Node::as_str).map(str::to_string)).flatten(),
+                                container: container
+                                    .then(|| {
+                                        r.get("container")
+                                            .and_then(Node::as_str)
+                                            .map(str::to_string)
+                                    })
+                                    .flatten(),
                                 location: at(&metrics_path.index(i)),
                             });
                         }
                     }
                 }
                 // autoscaling/v1 has one CPU utilization target at the top of the spec.
-                if spec.and_then(|s| s.get("targetCPUUtilizationPercentage")).is_some() {
+                if spec
+                    .and_then(|s| s.get("targetCPUUtilizationPercentage"))
+                    .is_some()
+                {
                     utilization.push(UtilizationMetric {
                         resource: "cpu".to_string(),
                         container: None,
@@ -298,8 +327,14 @@ impl Facts {
                 }
                 self.hpas.push(HpaFact {
                     namespace: object.namespace.map(str::to_string),
-                    target_kind: target.and_then(|t| t.get("kind")).and_then(Node::as_str).map(str::to_string),
-                    target_name: target.and_then(|t| t.get("name")).and_then(Node::as_str).map(str::to_string),
+                    target_kind: target
+                        .and_then(|t| t.get("kind"))
+                        .and_then(Node::as_str)
+                        .map(str::to_string),
+                    target_name: target
+                        .and_then(|t| t.get("name"))
+                        .and_then(Node::as_str)
+                        .map(str::to_string),
                     utilization,
                     location: at(&here),
                 });
@@ -308,7 +343,10 @@ impl Facts {
         }
         let templates = pod_templates(object);
         if !templates.is_empty() {
-            let pods = templates.iter().map(|t| pod_fact(origin, object, t)).collect();
+            let pods = templates
+                .iter()
+                .map(|t| pod_fact(origin, object, t))
+                .collect();
             self.workloads.push(WorkloadFact {
                 namespace: object.namespace.map(str::to_string),
                 kind: object.kind.unwrap_or_default().to_string(),
@@ -324,7 +362,14 @@ fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>
     let base = object.path.join(&template.path);
     let mut containers = Vec::new();
     for (field, init) in [("initContainers", true), ("containers", false)] {
-        for (i, c) in template.spec.get(field).and_then(Node::as_seq).unwrap_or_default().iter().enumerate() {
+        for (i, c) in template
+            .spec
+            .get(field)
+            .and_then(Node::as_seq)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
             let resources = c.get("resources");
             containers.push(ContainerFact {
                 name: c.get("name").and_then(Node::as_str).map(str::to_string),

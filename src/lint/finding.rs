@@ -66,6 +66,12 @@ pub struct Finding {
 impl Finding {
     /// The order of reports: file, position, rule, message.
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (&self.file, self.position.line, self.position.column, self.rule, &self.message)
+        (
+            &self.file,
+            self.position.line,
+            self.position.column,
+            self.rule,
+            &self.message,
+        )
     }
 }

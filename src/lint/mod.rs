@@ -10,9 +10,11 @@ pub mod psa;
 pub mod rule;
 pub mod settings;
 pub mod sink;
+#[cfg(test)]
+pub mod testing;
 
 pub use context::{ContainerKind, ContainerRef, DocumentCx, InputCx, ObjectCx, PodCx};
-pub use engine::{Report, lint};
+pub use engine::{Report, lint, lint_texts};
 pub use finding::{Finding, ObjectRef, Position};
 pub use psa::{PsaLevel, PsaPolicy, PsaScope, Version};
 pub use rule::{Category, Level, Rule, RuleMeta};

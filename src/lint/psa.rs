@@ -38,7 +38,12 @@ impl FromStr for Version {
         if s == "latest" {
             return Ok(Version::NEWEST);
         }
-        let bad = || format!("`{s}` is not a Pod Security version; use `latest` or `v1.N` (v1.0 to {})", Version::NEWEST);
+        let bad = || {
+            format!(
+                "`{s}` is not a Pod Security version; use `latest` or `v1.N` (v1.0 to {})",
+                Version::NEWEST
+            )
+        };
         let rest = s.strip_prefix('v').unwrap_or(s);
         let mut parts = rest.split('.');
         let major = parts.next().ok_or_else(bad)?;
@@ -48,7 +53,11 @@ impl FromStr for Version {
         {
             return Err(bad());
         }
-        if parts.next().is_some() || major != "1" || minor.is_empty() || !minor.bytes().all(|b| b.is_ascii_digit()) {
+        if parts.next().is_some()
+            || major != "1"
+            || minor.is_empty()
+            || !minor.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(bad());
         }
         let minor: u32 = minor.parse().map_err(|_| bad())?;
@@ -85,7 +94,9 @@ impl FromStr for PsaLevel {
             "privileged" => Ok(PsaLevel::Privileged),
             "baseline" => Ok(PsaLevel::Baseline),
             "restricted" => Ok(PsaLevel::Restricted),
-            _ => Err(format!("`{s}` is not a Pod Security level; use restricted, baseline or privileged")),
+            _ => Err(format!(
+                "`{s}` is not a Pod Security level; use restricted, baseline or privileged"
+            )),
         }
     }
 }
@@ -99,7 +110,10 @@ pub struct PsaPolicy {
 
 impl Default for PsaPolicy {
     fn default() -> Self {
-        PsaPolicy { level: PsaLevel::Restricted, version: Version::NEWEST }
+        PsaPolicy {
+            level: PsaLevel::Restricted,
+            version: Version::NEWEST,
+        }
     }
 }
 
@@ -129,7 +143,12 @@ pub struct PsaScope {
 impl PsaScope {
     /// A check of `level` from `since` on.
     pub const fn new(level: PsaLevel, since: Version) -> Self {
-        PsaScope { level, since, until: None, restricted_until: None }
+        PsaScope {
+            level,
+            since,
+            until: None,
+            restricted_until: None,
+        }
     }
 
     /// The same scope, ending before `until`.
@@ -147,7 +166,10 @@ impl PsaScope {
     /// Whether upstream would report this violation under `policy`.
     pub fn applies(&self, policy: PsaPolicy) -> bool {
         let v = policy.version;
-        if policy.level == PsaLevel::Privileged || v < self.since || self.until.is_some_and(|u| v >= u) {
+        if policy.level == PsaLevel::Privileged
+            || v < self.since
+            || self.until.is_some_and(|u| v >= u)
+        {
             return false;
         }
         match self.level {
@@ -178,8 +200,14 @@ mod tests {
 
     #[test]
     fn baseline_checks_apply_at_restricted_until_overridden() {
-        let scope = PsaScope::new(PsaLevel::Baseline, Version(0)).overridden_in_restricted_from(Version(22));
-        let at = |level, v| scope.applies(PsaPolicy { level, version: Version(v) });
+        let scope = PsaScope::new(PsaLevel::Baseline, Version(0))
+            .overridden_in_restricted_from(Version(22));
+        let at = |level, v| {
+            scope.applies(PsaPolicy {
+                level,
+                version: Version(v),
+            })
+        };
         assert!(at(PsaLevel::Baseline, 30));
         assert!(at(PsaLevel::Restricted, 21));
         assert!(!at(PsaLevel::Restricted, 22));
@@ -189,7 +217,12 @@ mod tests {
     #[test]
     fn restricted_checks_honour_their_version_range() {
         let scope = PsaScope::new(PsaLevel::Restricted, Version(8)).until(Version(25));
-        let at = |level, v| scope.applies(PsaPolicy { level, version: Version(v) });
+        let at = |level, v| {
+            scope.applies(PsaPolicy {
+                level,
+                version: Version(v),
+            })
+        };
         assert!(!at(PsaLevel::Restricted, 7));
         assert!(at(PsaLevel::Restricted, 8));
         assert!(at(PsaLevel::Restricted, 24));

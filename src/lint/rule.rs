@@ -92,12 +92,22 @@ impl Category {
     /// One line on what the category covers.
     pub fn description(self) -> &'static str {
         match self {
-            Category::PodSecurity => "Pod Security Standards, exactly as Pod Security Admission evaluates them per version",
+            Category::PodSecurity => {
+                "Pod Security Standards, exactly as Pod Security Admission evaluates them per version"
+            }
             Category::Gpu => "GPUs and other extended resources: requests, limits, MIG, placement",
-            Category::Quota => "ResourceQuota and LimitRange mistakes Kubernetes accepts but ignores or misapplies",
-            Category::Sizing => "requests against the sizing formulas and the namespace budgets in the input",
-            Category::Ml => "machine-learning practice: gang scheduling, lifecycle limits, checkpoints, images",
-            Category::Reliability => "serving availability: probes, replicas, disruption budgets, autoscaling",
+            Category::Quota => {
+                "ResourceQuota and LimitRange mistakes Kubernetes accepts but ignores or misapplies"
+            }
+            Category::Sizing => {
+                "requests against the sizing formulas and the namespace budgets in the input"
+            }
+            Category::Ml => {
+                "machine-learning practice: gang scheduling, lifecycle limits, checkpoints, images"
+            }
+            Category::Reliability => {
+                "serving availability: probes, replicas, disruption budgets, autoscaling"
+            }
             Category::Correctness => "objects the API server would reject or silently misread",
             Category::Yaml => "YAML that Kubernetes reads differently than it looks",
         }

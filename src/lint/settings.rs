@@ -28,7 +28,11 @@ impl Selection {
     /// The configured level of a rule.
     pub fn level_of(&self, meta: &RuleMeta) -> Configured {
         let cat = meta.category.as_str();
-        let matches = |names: &[String]| names.iter().any(|n| n == meta.name || n == cat || n == "all");
+        let matches = |names: &[String]| {
+            names
+                .iter()
+                .any(|n| n == meta.name || n == cat || n == "all")
+        };
         if matches(&self.ignore) || (!self.select.is_empty() && !matches(&self.select)) {
             return Configured::Off;
         }

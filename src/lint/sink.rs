@@ -55,7 +55,12 @@ impl Sink {
     }
 
     fn push(&mut self, target: Target, message: String) -> &mut Entry {
-        self.entries.push(Entry { target, message, help: None, psa: None });
+        self.entries.push(Entry {
+            target,
+            message,
+            help: None,
+            psa: None,
+        });
         let last = self.entries.len() - 1;
         &mut self.entries[last]
     }

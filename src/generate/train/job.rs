@@ -38,7 +38,10 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
         docs.push(to_value(&pod_group(plan))?);
     }
     let host = |role: &str, i: u32| format!("{}-{i}.{}", job_name(plan, role), plan.name);
-    let topology = Topology { rank: RankSource::JobCompletionIndex, host: &host };
+    let topology = Topology {
+        rank: RankSource::JobCompletionIndex,
+        host: &host,
+    };
     for role in plan.roles() {
         let restart = match plan.restart_policy {
             RestartPolicy::Never => "Never",

@@ -20,7 +20,10 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
         docs.push(to_value(&pod_group(plan))?);
     }
     let host = |role: &str, i: u32| format!("{}-{role}-{i}-0.{}", plan.name, plan.name);
-    let topology = Topology { rank: RankSource::JobSetJobIndex, host: &host };
+    let topology = Topology {
+        rank: RankSource::JobSetJobIndex,
+        host: &host,
+    };
     let mut replicated = Vec::new();
     for role in plan.roles() {
         let template = wiring::role_template(

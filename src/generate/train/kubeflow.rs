@@ -45,10 +45,17 @@ fn replica(plan: &TrainPlan, role: &Role, replicas: u32, container: &str) -> Rep
 }
 
 pub(crate) fn render_pytorch(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
-    let worker = Role { name: "worker", replicas: plan.workers, accelerated: true };
+    let worker = Role {
+        name: "worker",
+        replicas: plan.workers,
+        accelerated: true,
+    };
     let mut specs = BTreeMap::from([("Master", replica(plan, &worker, 1, "pytorch"))]);
     if plan.workers > 1 {
-        specs.insert("Worker", replica(plan, &worker, plan.workers - 1, "pytorch"));
+        specs.insert(
+            "Worker",
+            replica(plan, &worker, plan.workers - 1, "pytorch"),
+        );
     }
     let nproc = if matches!(plan.strategy, Strategy::Ddp | Strategy::Fsdp) {
         plan.gpus_per_worker().max(1).to_string()

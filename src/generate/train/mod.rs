@@ -9,8 +9,8 @@ mod wiring;
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::{
-    ConfigMap, PersistentVolumeClaim, PersistentVolumeClaimSpec, Service, ServicePort,
-    ServiceSpec, VolumeResourceRequirements,
+    ConfigMap, PersistentVolumeClaim, PersistentVolumeClaimSpec, Service, ServicePort, ServiceSpec,
+    VolumeResourceRequirements,
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
@@ -78,12 +78,9 @@ pub(crate) fn helper_metadata(plan: &TrainPlan, name: &str) -> ObjectMeta {
 }
 
 fn plan_annotations(plan: &TrainPlan) -> Option<BTreeMap<String, String>> {
-    plan.sizing_annotation.as_ref().map(|json| {
-        BTreeMap::from([(
-            crate::sizing::INPUTS_ANNOTATION.to_string(),
-            json.clone(),
-        )])
-    })
+    plan.sizing_annotation
+        .as_ref()
+        .map(|json| BTreeMap::from([(crate::sizing::INPUTS_ANNOTATION.to_string(), json.clone())]))
 }
 
 /// A headless Service that gives every pod of `selector` a stable DNS name, so workers
@@ -136,7 +133,10 @@ pub(crate) fn checkpoint_claim_spec(plan: &TrainPlan, size: &str) -> PersistentV
     };
     PersistentVolumeClaimSpec {
         access_modes: Some(vec![mode.to_string()]),
-        storage_class_name: plan.checkpoint.as_ref().and_then(|c| c.storage_class.clone()),
+        storage_class_name: plan
+            .checkpoint
+            .as_ref()
+            .and_then(|c| c.storage_class.clone()),
         resources: Some(VolumeResourceRequirements {
             requests: Some(BTreeMap::from([(
                 "storage".to_string(),
@@ -169,7 +169,11 @@ fn training_job(plan: &TrainPlan) -> TrainingJob {
 }
 
 /// Serialises a ConfigMap; kept here so targets share one constructor.
-pub(crate) fn config_map(plan: &TrainPlan, name: &str, data: BTreeMap<String, String>) -> ConfigMap {
+pub(crate) fn config_map(
+    plan: &TrainPlan,
+    name: &str,
+    data: BTreeMap<String, String>,
+) -> ConfigMap {
     ConfigMap {
         metadata: helper_metadata(plan, name),
         data: Some(data),

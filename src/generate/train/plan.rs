@@ -75,7 +75,12 @@ pub struct SpecError {
 }
 
 impl SpecError {
-    fn new(field: &str, value: impl ToString, message: impl Into<String>, help: impl Into<String>) -> Self {
+    fn new(
+        field: &str,
+        value: impl ToString,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
         SpecError {
             field: field.to_string(),
             value: value.to_string(),
@@ -166,12 +171,28 @@ impl TrainPlan {
     pub fn roles(&self) -> Vec<Role> {
         if self.strategy == Strategy::ParameterServer {
             vec![
-                Role { name: "chief", replicas: 1, accelerated: false },
-                Role { name: "worker", replicas: self.workers, accelerated: true },
-                Role { name: "ps", replicas: self.parameter_servers, accelerated: false },
+                Role {
+                    name: "chief",
+                    replicas: 1,
+                    accelerated: false,
+                },
+                Role {
+                    name: "worker",
+                    replicas: self.workers,
+                    accelerated: true,
+                },
+                Role {
+                    name: "ps",
+                    replicas: self.parameter_servers,
+                    accelerated: false,
+                },
             ]
         } else {
-            vec![Role { name: "worker", replicas: self.workers, accelerated: true }]
+            vec![Role {
+                name: "worker",
+                replicas: self.workers,
+                accelerated: true,
+            }]
         }
     }
 
@@ -228,7 +249,12 @@ pub fn resolve(
         None => format!("{}-train", framework.as_str()),
     };
     validate::dns1035_label(&name).map_err(|m| {
-        SpecError::new("metadata.name", &name, m, "use lowercase letters, digits and `-`, starting with a letter, at most 63 characters")
+        SpecError::new(
+            "metadata.name",
+            &name,
+            m,
+            "use lowercase letters, digits and `-`, starting with a letter, at most 63 characters",
+        )
     })?;
     // Pod host names are `<name>-<role>-<index>`: keep room for the suffixes.
     if name.len() > 40 {
@@ -239,10 +265,17 @@ pub fn resolve(
             "generated pod and job names append role and index suffixes and must stay within 63 characters; use a shorter name",
         ));
     }
-    let namespace = namespace.map(str::to_string).or_else(|| defaults.namespace.clone());
+    let namespace = namespace
+        .map(str::to_string)
+        .or_else(|| defaults.namespace.clone());
     if let Some(ns) = &namespace {
         validate::dns1123_label(ns).map_err(|m| {
-            SpecError::new("metadata.namespace", ns, m, "a namespace is a lowercase RFC 1123 label")
+            SpecError::new(
+                "metadata.namespace",
+                ns,
+                m,
+                "a namespace is a lowercase RFC 1123 label",
+            )
         })?;
     }
 
@@ -263,8 +296,14 @@ pub fn resolve(
             ));
         }
     };
-    validate::image_reference(&image)
-        .map_err(|m| SpecError::new("image", &image, m, "use `registry/repository:tag` or `repository@sha256:<digest>`"))?;
+    validate::image_reference(&image).map_err(|m| {
+        SpecError::new(
+            "image",
+            &image,
+            m,
+            "use `registry/repository:tag` or `repository@sha256:<digest>`",
+        )
+    })?;
     if !validate::image_is_pinned(&image) {
         return Err(SpecError::new(
             "image",
@@ -273,7 +312,11 @@ pub fn resolve(
             "add a version tag other than `latest` (`repo:1.4.2`) or a digest (`repo@sha256:...`), so every pod runs the same code",
         ));
     }
-    let command = if spec.command.is_empty() { None } else { Some(spec.command.clone()) };
+    let command = if spec.command.is_empty() {
+        None
+    } else {
+        Some(spec.command.clone())
+    };
     if framework == Framework::Custom && command.is_none() {
         return Err(SpecError::new(
             "command",
@@ -315,7 +358,10 @@ pub fn resolve(
                 "gpu.type",
                 t,
                 "unknown GPU type",
-                format!("known types: {}", sizing::gpu_type_names().collect::<Vec<_>>().join(", ")),
+                format!(
+                    "known types: {}",
+                    sizing::gpu_type_names().collect::<Vec<_>>().join(", ")
+                ),
             )
         })?),
         None => None,
@@ -324,9 +370,17 @@ pub fn resolve(
     // Sizing from the model, when given.
     let sizing_result = sizing_for(spec, gpu_type, strategy, &defaults.coefficients)?;
 
-    let workers = spec.workers.or(sizing_result.as_ref().map(|s| s.workers)).unwrap_or(1);
+    let workers = spec
+        .workers
+        .or(sizing_result.as_ref().map(|s| s.workers))
+        .unwrap_or(1);
     if workers == 0 || workers > MAX_WORKERS {
-        return Err(SpecError::new("workers", workers, format!("workers must be between 1 and {MAX_WORKERS}"), "pass `--workers N` with N in range"));
+        return Err(SpecError::new(
+            "workers",
+            workers,
+            format!("workers must be between 1 and {MAX_WORKERS}"),
+            "pass `--workers N` with N in range",
+        ));
     }
     if framework == Framework::Xgboost && workers > 1 && strategy != Strategy::None {
         return Err(SpecError::new(
@@ -341,27 +395,54 @@ pub fn resolve(
         .or(sizing_result.as_ref().map(|s| s.gpus_per_worker))
         .unwrap_or(1);
     if gpus > MAX_GPUS_PER_POD {
-        return Err(SpecError::new("gpusPerWorker", gpus, format!("at most {MAX_GPUS_PER_POD} GPUs per pod"), "spread the GPUs over more `--workers`"));
+        return Err(SpecError::new(
+            "gpusPerWorker",
+            gpus,
+            format!("at most {MAX_GPUS_PER_POD} GPUs per pod"),
+            "spread the GPUs over more `--workers`",
+        ));
     }
     let resource = match (&gpu.mig, &gpu.resource) {
         (Some(_), Some(r)) => {
-            return Err(SpecError::new("gpu.resource", r, "`--mig` and `--gpu-resource` cannot be combined", "MIG devices are NVIDIA resources; drop one of the two flags"));
+            return Err(SpecError::new(
+                "gpu.resource",
+                r,
+                "`--mig` and `--gpu-resource` cannot be combined",
+                "MIG devices are NVIDIA resources; drop one of the two flags",
+            ));
         }
         (Some(profile), None) => {
             check_mig(profile, gpu_type)?;
             sizing::mig_resource_name(profile)
         }
         (None, Some(r)) => {
-            validate::qualified_name(r).map_err(|m| SpecError::new("gpu.resource", r, m, "an extended resource looks like `vendor.com/gpu`"))?;
+            validate::qualified_name(r).map_err(|m| {
+                SpecError::new(
+                    "gpu.resource",
+                    r,
+                    m,
+                    "an extended resource looks like `vendor.com/gpu`",
+                )
+            })?;
             if !r.contains('/') || r.contains("kubernetes.io/") {
-                return Err(SpecError::new("gpu.resource", r, "not an extended resource name", "an extended resource has a domain prefix, like `amd.com/gpu`"));
+                return Err(SpecError::new(
+                    "gpu.resource",
+                    r,
+                    "not an extended resource name",
+                    "an extended resource has a domain prefix, like `amd.com/gpu`",
+                ));
             }
             r.clone()
         }
         (None, None) => "nvidia.com/gpu".to_string(),
     };
     if gpus == 0 && gpu.mig.is_some() {
-        return Err(SpecError::new("gpusPerWorker", 0, "`--mig` needs at least one device per pod", "pass `--gpus 1` (one MIG device per pod)"));
+        return Err(SpecError::new(
+            "gpusPerWorker",
+            0,
+            "`--mig` needs at least one device per pod",
+            "pass `--gpus 1` (one MIG device per pod)",
+        ));
     }
     let nvidia = resource.starts_with("nvidia.com/");
 
@@ -381,11 +462,25 @@ pub fn resolve(
             None => quantity::format_bytes(default_memory_bytes(gpus, &defaults.coefficients)),
         },
     };
-    let memory = Quantity::parse(&memory_str).map_err(|e| SpecError::new("resources.memory", &memory_str, e.to_string(), "use a quantity like `64Gi`"))?;
+    let memory = Quantity::parse(&memory_str).map_err(|e| {
+        SpecError::new(
+            "resources.memory",
+            &memory_str,
+            e.to_string(),
+            "use a quantity like `64Gi`",
+        )
+    })?;
     let shm_size = match &res.shm_size {
         Some(s) => {
             let q = check_quantity("resources.shmSize", s)?;
-            let parsed = Quantity::parse(&q).map_err(|e| SpecError::new("resources.shmSize", &q, e.to_string(), "use a quantity like `16Gi`"))?;
+            let parsed = Quantity::parse(&q).map_err(|e| {
+                SpecError::new(
+                    "resources.shmSize",
+                    &q,
+                    e.to_string(),
+                    "use a quantity like `16Gi`",
+                )
+            })?;
             if parsed > memory {
                 return Err(SpecError::new(
                     "resources.shmSize",
@@ -401,13 +496,37 @@ pub fn resolve(
 
     // Scheduling.
     let sched = spec.scheduling.clone().unwrap_or_default();
-    let priority_class = sched.priority_class.clone().or_else(|| defaults.priority_class.clone());
+    let priority_class = sched
+        .priority_class
+        .clone()
+        .or_else(|| defaults.priority_class.clone());
     if let Some(pc) = &priority_class {
-        validate::dns1123_subdomain(pc).map_err(|m| SpecError::new("scheduling.priorityClass", pc, m, "a PriorityClass name is a lowercase DNS subdomain"))?;
+        validate::dns1123_subdomain(pc).map_err(|m| {
+            SpecError::new(
+                "scheduling.priorityClass",
+                pc,
+                m,
+                "a PriorityClass name is a lowercase DNS subdomain",
+            )
+        })?;
     }
     if let Some(q) = &sched.queue {
-        validate::dns1123_subdomain(q).map_err(|m| SpecError::new("scheduling.queue", q, m, "a LocalQueue name is a lowercase DNS subdomain"))?;
-        validate::label_value(q).map_err(|m| SpecError::new("scheduling.queue", q, m, "the queue name becomes a label value: at most 63 characters"))?;
+        validate::dns1123_subdomain(q).map_err(|m| {
+            SpecError::new(
+                "scheduling.queue",
+                q,
+                m,
+                "a LocalQueue name is a lowercase DNS subdomain",
+            )
+        })?;
+        validate::label_value(q).map_err(|m| {
+            SpecError::new(
+                "scheduling.queue",
+                q,
+                m,
+                "the queue name becomes a label value: at most 63 characters",
+            )
+        })?;
     }
     let volcano = sched.scheduler == Some(SchedulerKind::Volcano);
     if volcano && sched.queue.is_some() {
@@ -421,11 +540,28 @@ pub fn resolve(
     let spot = sched.spot.unwrap_or(false);
     let mut node_selector = BTreeMap::new();
     if let (Some(t), true) = (gpu_type, gpus > 0 && nvidia) {
-        node_selector.insert("nvidia.com/gpu.product".to_string(), t.product_label.to_string());
+        node_selector.insert(
+            "nvidia.com/gpu.product".to_string(),
+            t.product_label.to_string(),
+        );
     }
     for (k, v) in &sched.node_selector {
-        validate::qualified_name(k).map_err(|m| SpecError::new("scheduling.nodeSelector", k, m, "a node selector key is a label key like `example.com/pool`"))?;
-        validate::label_value(v).map_err(|m| SpecError::new("scheduling.nodeSelector", v, m, "a node selector value is a label value"))?;
+        validate::qualified_name(k).map_err(|m| {
+            SpecError::new(
+                "scheduling.nodeSelector",
+                k,
+                m,
+                "a node selector key is a label key like `example.com/pool`",
+            )
+        })?;
+        validate::label_value(v).map_err(|m| {
+            SpecError::new(
+                "scheduling.nodeSelector",
+                v,
+                m,
+                "a node selector value is a label value",
+            )
+        })?;
         node_selector.insert(k.clone(), v.clone());
     }
     let mut tolerations = Vec::new();
@@ -436,17 +572,46 @@ pub fn resolve(
         tolerations.extend(spot_tolerations());
     }
     for t in &sched.tolerations {
-        validate::qualified_name(&t.key).map_err(|m| SpecError::new("scheduling.tolerations", &t.key, m, "a taint key is a label key"))?;
+        validate::qualified_name(&t.key).map_err(|m| {
+            SpecError::new(
+                "scheduling.tolerations",
+                &t.key,
+                m,
+                "a taint key is a label key",
+            )
+        })?;
         if let Some(v) = &t.value {
-            validate::label_value(v).map_err(|m| SpecError::new("scheduling.tolerations", v, m, "a taint value is a label value"))?;
+            validate::label_value(v).map_err(|m| {
+                SpecError::new(
+                    "scheduling.tolerations",
+                    v,
+                    m,
+                    "a taint value is a label value",
+                )
+            })?;
         }
-        let operator = t.operator.unwrap_or(if t.value.is_some() { TolerationOperator::Equal } else { TolerationOperator::Exists });
+        let operator = t.operator.unwrap_or(if t.value.is_some() {
+            TolerationOperator::Equal
+        } else {
+            TolerationOperator::Exists
+        });
         if operator == TolerationOperator::Exists && t.value.is_some() {
-            return Err(SpecError::new("scheduling.tolerations", &t.key, "operator `Exists` takes no value", "drop the value or use operator `Equal`"));
+            return Err(SpecError::new(
+                "scheduling.tolerations",
+                &t.key,
+                "operator `Exists` takes no value",
+                "drop the value or use operator `Equal`",
+            ));
         }
         tolerations.push(Toleration {
             key: Some(t.key.clone()),
-            operator: Some(match operator { TolerationOperator::Equal => "Equal", TolerationOperator::Exists => "Exists" }.to_string()),
+            operator: Some(
+                match operator {
+                    TolerationOperator::Equal => "Equal",
+                    TolerationOperator::Exists => "Exists",
+                }
+                .to_string(),
+            ),
             value: t.value.clone(),
             effect: t.effect.map(|e| e.as_str().to_string()),
             toleration_seconds: None,
@@ -456,20 +621,46 @@ pub fn resolve(
     // Lifecycle.
     let life = spec.lifecycle.clone().unwrap_or_default();
     let backoff_limit = life.backoff_limit.unwrap_or(DEFAULT_BACKOFF_LIMIT);
-    let deadline = life.deadline.clone().unwrap_or_else(|| DEFAULT_DEADLINE.to_string());
+    let deadline = life
+        .deadline
+        .clone()
+        .unwrap_or_else(|| DEFAULT_DEADLINE.to_string());
     let deadline_seconds = positive_duration("lifecycle.deadline", &deadline)?;
-    let ttl = life.ttl_after_finished.clone().unwrap_or_else(|| DEFAULT_TTL.to_string());
+    let ttl = life
+        .ttl_after_finished
+        .clone()
+        .unwrap_or_else(|| DEFAULT_TTL.to_string());
     let ttl_seconds = positive_duration("lifecycle.ttlAfterFinished", &ttl)?;
-    let ttl_seconds = i32::try_from(ttl_seconds).map_err(|_| SpecError::new("lifecycle.ttlAfterFinished", &ttl, "longer than the API allows (2^31-1 seconds)", "use a shorter duration"))?;
+    let ttl_seconds = i32::try_from(ttl_seconds).map_err(|_| {
+        SpecError::new(
+            "lifecycle.ttlAfterFinished",
+            &ttl,
+            "longer than the API allows (2^31-1 seconds)",
+            "use a shorter duration",
+        )
+    })?;
     let restart_policy = life.restart_policy.unwrap_or(RestartPolicy::Never);
 
     // Data and checkpoints.
     let mut data = Vec::new();
     for d in &spec.data {
-        validate::dns1123_subdomain(&d.claim).map_err(|m| SpecError::new("data", &d.claim, m, "a PersistentVolumeClaim name is a lowercase DNS subdomain"))?;
-        let path = d.mount_path.clone().unwrap_or_else(|| format!("/data/{}", d.claim));
+        validate::dns1123_subdomain(&d.claim).map_err(|m| {
+            SpecError::new(
+                "data",
+                &d.claim,
+                m,
+                "a PersistentVolumeClaim name is a lowercase DNS subdomain",
+            )
+        })?;
+        let path = d
+            .mount_path
+            .clone()
+            .unwrap_or_else(|| format!("/data/{}", d.claim));
         check_mount_path("data", &path)?;
-        data.push(DataMount { claim: d.claim.clone(), path });
+        data.push(DataMount {
+            claim: d.claim.clone(),
+            path,
+        });
     }
     let checkpoint = resolve_checkpoint(spec, &name, sizing_result.as_ref())?;
     if spot && checkpoint.is_none() {
@@ -496,11 +687,25 @@ pub fn resolve(
         env.push((e.name.clone(), e.value.clone()));
     }
     for s in &spec.env_from_secrets {
-        validate::dns1123_subdomain(s).map_err(|m| SpecError::new("envFromSecrets", s, m, "a Secret name is a lowercase DNS subdomain"))?;
+        validate::dns1123_subdomain(s).map_err(|m| {
+            SpecError::new(
+                "envFromSecrets",
+                s,
+                m,
+                "a Secret name is a lowercase DNS subdomain",
+            )
+        })?;
     }
     for k in spec.hyperparameters.keys() {
         let env_name = hyperparameter_env_name(k);
-        validate::env_var_name(&env_name).map_err(|m| SpecError::new("hyperparameters", k, m, "hyperparameter names are letters, digits, `_`, `-` and `.`"))?;
+        validate::env_var_name(&env_name).map_err(|m| {
+            SpecError::new(
+                "hyperparameters",
+                k,
+                m,
+                "hyperparameter names are letters, digits, `_`, `-` and `.`",
+            )
+        })?;
     }
 
     let mut resolved = spec.clone();
@@ -533,7 +738,10 @@ pub fn resolve(
         resources: ContainerResources {
             cpu,
             memory: memory_str,
-            accelerators: (gpus > 0).then(|| Accelerators { resource, count: gpus }),
+            accelerators: (gpus > 0).then(|| Accelerators {
+                resource,
+                count: gpus,
+            }),
         },
         shm_size,
         gpu_product: gpu_type.map(|t| t.product_label.to_string()),
@@ -571,7 +779,11 @@ fn check_target_framework(target: TrainTarget, framework: Framework) -> Result<(
     Err(SpecError::new(
         "framework",
         framework.as_str(),
-        format!("target `{}` runs only {} workloads", target.as_str(), wanted.as_str()),
+        format!(
+            "target `{}` runs only {} workloads",
+            target.as_str(),
+            wanted.as_str()
+        ),
         format!(
             "use `--framework {}`, or a target that runs {} (`job`, `statefulset`, `jobset`)",
             wanted.as_str(),
@@ -589,9 +801,14 @@ fn resolve_strategy(spec: &TrainingJobSpec, framework: Framework) -> Result<Stra
     let strategy = spec.strategy.unwrap_or(default);
     let ok = match strategy {
         Strategy::None => true,
-        Strategy::Ddp => matches!(framework, Framework::Pytorch | Framework::Jax | Framework::Custom),
+        Strategy::Ddp => matches!(
+            framework,
+            Framework::Pytorch | Framework::Jax | Framework::Custom
+        ),
         Strategy::Fsdp => matches!(framework, Framework::Pytorch | Framework::Custom),
-        Strategy::ParameterServer | Strategy::MultiWorkerMirrored => framework == Framework::Tensorflow,
+        Strategy::ParameterServer | Strategy::MultiWorkerMirrored => {
+            framework == Framework::Tensorflow
+        }
     };
     if ok {
         return Ok(strategy);
@@ -606,7 +823,11 @@ fn resolve_strategy(spec: &TrainingJobSpec, framework: Framework) -> Result<Stra
     Err(SpecError::new(
         "strategy",
         strategy.as_str(),
-        format!("strategy `{}` does not apply to {}", strategy.as_str(), framework.as_str()),
+        format!(
+            "strategy `{}` does not apply to {}",
+            strategy.as_str(),
+            framework.as_str()
+        ),
         format!("{} supports {allowed}", framework.as_str()),
     ))
 }
@@ -619,16 +840,31 @@ fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Resul
             }
             let known: Vec<&str> = t.mig_profiles.iter().map(|p| p.name).collect();
             let help = if known.is_empty() {
-                format!("`{}` does not support MIG; use a MIG-capable type (a100-40gb, a100-80gb, h100-80gb, h200, ...)", t.name)
+                format!(
+                    "`{}` does not support MIG; use a MIG-capable type (a100-40gb, a100-80gb, h100-80gb, h200, ...)",
+                    t.name
+                )
             } else {
                 format!("profiles of {}: {}", t.name, known.join(", "))
             };
-            Err(SpecError::new("gpu.mig", profile, format!("MIG profile `{profile}` does not exist on {}", t.name), help))
+            Err(SpecError::new(
+                "gpu.mig",
+                profile,
+                format!("MIG profile `{profile}` does not exist on {}", t.name),
+                help,
+            ))
         }
         None => {
-            let on: Vec<&str> = sizing::gpu_types_with_mig_profile(profile).map(|g| g.name).collect();
+            let on: Vec<&str> = sizing::gpu_types_with_mig_profile(profile)
+                .map(|g| g.name)
+                .collect();
             if on.is_empty() {
-                Err(SpecError::new("gpu.mig", profile, format!("unknown MIG profile `{profile}`"), "profiles look like `1g.10gb` or `3g.40gb`; pass `--gpu-type` to see the profiles of a GPU"))
+                Err(SpecError::new(
+                    "gpu.mig",
+                    profile,
+                    format!("unknown MIG profile `{profile}`"),
+                    "profiles look like `1g.10gb` or `3g.40gb`; pass `--gpu-type` to see the profiles of a GPU",
+                ))
             } else {
                 Err(SpecError::new(
                     "gpu.mig",
@@ -642,17 +878,35 @@ fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Resul
 }
 
 fn check_quantity(field: &str, value: &str) -> Result<String, SpecError> {
-    let q = Quantity::parse(value).map_err(|e| SpecError::new(field, value, e.to_string(), "use a Kubernetes quantity like `8`, `500m`, `64Gi`"))?;
+    let q = Quantity::parse(value).map_err(|e| {
+        SpecError::new(
+            field,
+            value,
+            e.to_string(),
+            "use a Kubernetes quantity like `8`, `500m`, `64Gi`",
+        )
+    })?;
     if q.is_zero() || q.is_negative() {
-        return Err(SpecError::new(field, value, "must be greater than zero", "use a positive quantity"));
+        return Err(SpecError::new(
+            field,
+            value,
+            "must be greater than zero",
+            "use a positive quantity",
+        ));
     }
     Ok(value.to_string())
 }
 
 fn positive_duration(field: &str, value: &str) -> Result<u64, SpecError> {
-    let secs = validate::parse_duration(value).map_err(|m| SpecError::new(field, value, m, "use a duration like `90m`, `12h` or `2d`"))?;
+    let secs = validate::parse_duration(value)
+        .map_err(|m| SpecError::new(field, value, m, "use a duration like `90m`, `12h` or `2d`"))?;
     if secs == 0 {
-        return Err(SpecError::new(field, value, "must be longer than zero", "use a duration like `90m`, `12h` or `2d`"));
+        return Err(SpecError::new(
+            field,
+            value,
+            "must be longer than zero",
+            "use a duration like `90m`, `12h` or `2d`",
+        ));
     }
     Ok(secs)
 }
@@ -660,10 +914,23 @@ fn positive_duration(field: &str, value: &str) -> Result<u64, SpecError> {
 fn check_mount_path(field: &str, path: &str) -> Result<(), SpecError> {
     let reserved = ["/tmp", "/dev/shm", "/opt/mlk"];
     if !path.starts_with('/') || path.contains("..") || path.contains(':') {
-        return Err(SpecError::new(field, path, "mount path must be absolute, without `..` or `:`", "use a path like `/data/imagenet`"));
+        return Err(SpecError::new(
+            field,
+            path,
+            "mount path must be absolute, without `..` or `:`",
+            "use a path like `/data/imagenet`",
+        ));
     }
-    if reserved.iter().any(|r| path == *r || path.starts_with(&format!("{r}/"))) {
-        return Err(SpecError::new(field, path, "mount path collides with mlk's scratch volumes", "/tmp, /dev/shm and /opt/mlk are mlk's; choose another path"));
+    if reserved
+        .iter()
+        .any(|r| path == *r || path.starts_with(&format!("{r}/")))
+    {
+        return Err(SpecError::new(
+            field,
+            path,
+            "mount path collides with mlk's scratch volumes",
+            "/tmp, /dev/shm and /opt/mlk are mlk's; choose another path",
+        ));
     }
     Ok(())
 }
@@ -676,7 +943,9 @@ fn resolve_checkpoint(
     let ck = spec.checkpoint.clone().unwrap_or_default();
     let size = match &ck.size {
         Some(s) => Some(check_quantity("checkpoint.size", s)?),
-        None => sizing.and_then(|s| s.storage_bytes).map(quantity::format_bytes),
+        None => sizing
+            .and_then(|s| s.storage_bytes)
+            .map(quantity::format_bytes),
     };
     if size.is_none() && ck.claim.is_none() && ck.dir.is_none() {
         return Ok(None);
@@ -689,27 +958,49 @@ fn resolve_checkpoint(
             "add `--checkpoint-size 100Gi` to create a claim",
         ));
     }
-    let dir = ck.dir.clone().unwrap_or_else(|| DEFAULT_CHECKPOINT_DIR.to_string());
+    let dir = ck
+        .dir
+        .clone()
+        .unwrap_or_else(|| DEFAULT_CHECKPOINT_DIR.to_string());
     check_mount_path("checkpoint.dir", &dir)?;
     if let Some(sc) = &ck.storage_class {
-        validate::dns1123_subdomain(sc).map_err(|m| SpecError::new("checkpoint.storageClass", sc, m, "a StorageClass name is a lowercase DNS subdomain"))?;
+        validate::dns1123_subdomain(sc).map_err(|m| {
+            SpecError::new(
+                "checkpoint.storageClass",
+                sc,
+                m,
+                "a StorageClass name is a lowercase DNS subdomain",
+            )
+        })?;
     }
     if let Some(c) = &ck.claim {
-        validate::dns1123_subdomain(c).map_err(|m| SpecError::new("checkpoint.claim", c, m, "a PersistentVolumeClaim name is a lowercase DNS subdomain"))?;
+        validate::dns1123_subdomain(c).map_err(|m| {
+            SpecError::new(
+                "checkpoint.claim",
+                c,
+                m,
+                "a PersistentVolumeClaim name is a lowercase DNS subdomain",
+            )
+        })?;
     }
     Ok(Some(CheckpointPlan {
         dir,
         size,
         storage_class: ck.storage_class.clone(),
-        claim_name: ck.claim.clone().unwrap_or_else(|| format!("{name}-checkpoints")),
+        claim_name: ck
+            .claim
+            .clone()
+            .unwrap_or_else(|| format!("{name}-checkpoints")),
         existing_claim: ck.claim.clone(),
     }))
 }
 
 /// Variables the Kubeflow operators inject (reference/k8s-ml-facts.md 1.3, 1.4).
 pub fn is_operator_injected(name: &str) -> bool {
-    matches!(name, "MASTER_ADDR" | "MASTER_PORT" | "RANK" | "WORLD_SIZE" | "TF_CONFIG")
-        || name.starts_with("PET_")
+    matches!(
+        name,
+        "MASTER_ADDR" | "MASTER_PORT" | "RANK" | "WORLD_SIZE" | "TF_CONFIG"
+    ) || name.starts_with("PET_")
 }
 
 /// `lr` becomes `HP_LR`.
@@ -770,34 +1061,67 @@ fn sizing_for(
             "add `--model-params 7B` (or drop the other model flags)",
         ));
     };
-    let params = sizing::parse_param_count(params_text)
-        .map_err(|m| SpecError::new("model.params", params_text, m, "write the count like `7B`, `350M` or `1.5e9`"))?;
+    let params = sizing::parse_param_count(params_text).map_err(|m| {
+        SpecError::new(
+            "model.params",
+            params_text,
+            m,
+            "write the count like `7B`, `350M` or `1.5e9`",
+        )
+    })?;
     let Some(gpu) = gpu_type else {
         return Err(SpecError::new(
             "gpu.type",
             "",
             "sizing needs the GPU type, for its memory",
-            format!("add `--gpu-type` ({})", sizing::gpu_type_names().collect::<Vec<_>>().join(", ")),
+            format!(
+                "add `--gpu-type` ({})",
+                sizing::gpu_type_names().collect::<Vec<_>>().join(", ")
+            ),
         ));
     };
     let name_of = |v: &dyn erased::AsName| v.name();
-    let precision: sizing::Precision = model.precision.map_or("bf16", |p| name_of(&p)).parse().map_err(|m: String| SpecError::new("model.precision", "", m, "use fp32, fp16 or bf16"))?;
-    let optimizer: sizing::Optimizer = model.optimizer.map_or("adam", |o| name_of(&o)).parse().map_err(|m: String| SpecError::new("model.optimizer", "", m, "use adam, adamw or sgd"))?;
+    let precision: sizing::Precision = model
+        .precision
+        .map_or("bf16", |p| name_of(&p))
+        .parse()
+        .map_err(|m: String| SpecError::new("model.precision", "", m, "use fp32, fp16 or bf16"))?;
+    let optimizer: sizing::Optimizer = model
+        .optimizer
+        .map_or("adam", |o| name_of(&o))
+        .parse()
+        .map_err(|m: String| SpecError::new("model.optimizer", "", m, "use adam, adamw or sgd"))?;
     let sharding_name = match (model.sharding, strategy) {
         (Some(s), _) => name_of(&s),
         (None, Strategy::Fsdp) => "fsdp",
         (None, _) => "ddp",
     };
-    let sharding: sizing::Sharding = sharding_name.parse().map_err(|m: String| SpecError::new("model.sharding", sharding_name, m, "use ddp, zero1, zero2, zero3 or fsdp"))?;
+    let sharding: sizing::Sharding = sharding_name.parse().map_err(|m: String| {
+        SpecError::new(
+            "model.sharding",
+            sharding_name,
+            m,
+            "use ddp, zero1, zero2, zero3 or fsdp",
+        )
+    })?;
     let bytes = |field: &str, v: &Option<String>| -> Result<Option<u64>, SpecError> {
         match v {
             None => Ok(None),
             Some(text) => {
-                let q = Quantity::parse(text).map_err(|e| SpecError::new(field, text, e.to_string(), "use a quantity like `200Gi`"))?;
+                let q = Quantity::parse(text).map_err(|e| {
+                    SpecError::new(field, text, e.to_string(), "use a quantity like `200Gi`")
+                })?;
                 if q.is_negative() {
-                    return Err(SpecError::new(field, text, "must not be negative", "use a quantity like `200Gi`"));
+                    return Err(SpecError::new(
+                        field,
+                        text,
+                        "must not be negative",
+                        "use a quantity like `200Gi`",
+                    ));
                 }
-                u64::try_from(q.value()).map(Some).map_err(|_| SpecError::new(field, text, "too large", "use a smaller quantity"))
+                u64::try_from(q.value())
+                    .map(Some)
+                    .map_err(|_| SpecError::new(field, text, "too large", "use a smaller quantity"))
             }
         }
     };
@@ -821,7 +1145,8 @@ fn sizing_for(
         help: e.help(),
         sizing: true,
     })?;
-    let annotation = serde_json::to_string(&input).map_err(|e| SpecError::new("model", "", e.to_string(), "report this as a bug"))?;
+    let annotation = serde_json::to_string(&input)
+        .map_err(|e| SpecError::new("model", "", e.to_string(), "report this as a bug"))?;
     let summary = format!(
         "{} parameters ({}, {}, {}): {:.1} GB of model states, {:.1} GB needed per GPU of {:.1} GB usable -> {} worker(s) x {} {}",
         sizing::format_params(params),

@@ -24,7 +24,10 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
     }
     let set_name = |role: &str| super::job::job_name(plan, role);
     let host = |role: &str, i: u32| format!("{}-{i}.{}", set_name(role), plan.name);
-    let topology = Topology { rank: RankSource::PodIndexLabel, host: &host };
+    let topology = Topology {
+        rank: RankSource::PodIndexLabel,
+        host: &host,
+    };
     for role in plan.roles() {
         let mut template = wiring::role_template(
             plan,

@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::{
     ConfigMap, ConfigMapVolumeSource, Container, ContainerPort, EnvFromSource, EnvVar,
-    EnvVarSource, ObjectFieldSelector, PersistentVolumeClaimVolumeSource, SecretEnvSource,
-    Volume, VolumeMount,
+    EnvVarSource, ObjectFieldSelector, PersistentVolumeClaimVolumeSource, SecretEnvSource, Volume,
+    VolumeMount,
 };
 
 use super::plan::{Role, TrainPlan};
 use super::{TrainTarget, config_map};
 use crate::api::training::{Framework, HyperparameterMode, Strategy};
 use crate::generate::pod::{
-    ContainerResources, MountedVolume, PodTemplateParts, Placement, plain_env, pod_template,
+    ContainerResources, MountedVolume, Placement, PodTemplateParts, plain_env, pod_template,
     restricted_container_security_context, scratch_volumes, standard_labels,
 };
 use k8s_openapi::api::core::v1::PodTemplateSpec;
@@ -104,8 +104,14 @@ pub(crate) fn pod_labels(plan: &TrainPlan, role: &Role) -> BTreeMap<String, Stri
 /// The selector of the plan's headless service: every pod of the workload.
 pub(crate) fn service_selector(plan: &TrainPlan) -> BTreeMap<String, String> {
     BTreeMap::from([
-        (crate::generate::pod::LABEL_INSTANCE.to_string(), plan.name.clone()),
-        (crate::generate::pod::LABEL_COMPONENT.to_string(), super::COMPONENT.to_string()),
+        (
+            crate::generate::pod::LABEL_INSTANCE.to_string(),
+            plan.name.clone(),
+        ),
+        (
+            crate::generate::pod::LABEL_COMPONENT.to_string(),
+            super::COMPONENT.to_string(),
+        ),
     ])
 }
 
@@ -120,7 +126,10 @@ pub(crate) fn role_template(
 ) -> PodTemplateSpec {
     let mut annotations = BTreeMap::new();
     if plan.volcano && !plan.target.operator_wired() {
-        annotations.insert("scheduling.k8s.io/group-name".to_string(), plan.name.clone());
+        annotations.insert(
+            "scheduling.k8s.io/group-name".to_string(),
+            plan.name.clone(),
+        );
     }
     pod_template(PodTemplateParts {
         labels: pod_labels(plan, role),
@@ -230,11 +239,19 @@ fn field_env(name: &str, path: &str) -> EnvVar {
 
 /// The container of one role.
 fn container(plan: &TrainPlan, role: &Role, topology: Option<&Topology>, name: &str) -> Container {
-    let mut env = vec![plain_env("PYTHONUNBUFFERED", "1"), plain_env("PYTHONDONTWRITEBYTECODE", "1")];
-    let user_command = plan.command.clone().unwrap_or_else(|| {
-        vec!["python".to_string(), format!("{SMOKE_DIR}/{SMOKE_FILE}")]
-    });
-    let gpus = if role.accelerated { plan.gpus_per_worker() } else { 0 };
+    let mut env = vec![
+        plain_env("PYTHONUNBUFFERED", "1"),
+        plain_env("PYTHONDONTWRITEBYTECODE", "1"),
+    ];
+    let user_command = plan
+        .command
+        .clone()
+        .unwrap_or_else(|| vec!["python".to_string(), format!("{SMOKE_DIR}/{SMOKE_FILE}")]);
+    let gpus = if role.accelerated {
+        plan.gpus_per_worker()
+    } else {
+        0
+    };
     let nproc = gpus.max(1);
     let distributed = plan.distributed();
     let (port_name, port_number) = port(plan.framework);
@@ -247,7 +264,10 @@ fn container(plan: &TrainPlan, role: &Role, topology: Option<&Topology>, name: &
         env.push(plain_env("MLK_MASTER_PORT", &port_number.to_string()));
         env.push(plain_env("MLK_NPROC_PER_NODE", &nproc.to_string()));
         if plan.framework == Framework::Tensorflow {
-            env.push(plain_env("TF_CONFIG", &tf_config(plan, role, topo, port_number)));
+            env.push(plain_env(
+                "TF_CONFIG",
+                &tf_config(plan, role, topo, port_number),
+            ));
         }
     }
 
@@ -267,7 +287,10 @@ fn container(plan: &TrainPlan, role: &Role, topology: Option<&Topology>, name: &
                 .map(|s| s.to_string())
                 .collect()
             } else {
-                vec!["--standalone".to_string(), format!("--nproc-per-node={nproc}")]
+                vec![
+                    "--standalone".to_string(),
+                    format!("--nproc-per-node={nproc}"),
+                ]
             };
             torchrun(&user_command, &flags)
         }
@@ -280,7 +303,9 @@ fn container(plan: &TrainPlan, role: &Role, topology: Option<&Topology>, name: &
     let mut args = plan.args.clone();
     for (k, v) in &plan.hyperparameters {
         match plan.hyperparameter_mode {
-            HyperparameterMode::Env => env.push(plain_env(&super::plan::hyperparameter_env_name(k), v)),
+            HyperparameterMode::Env => {
+                env.push(plain_env(&super::plan::hyperparameter_env_name(k), v))
+            }
             HyperparameterMode::Args => args.push(format!("--{k}={v}")),
         }
     }
@@ -288,7 +313,10 @@ fn container(plan: &TrainPlan, role: &Role, topology: Option<&Topology>, name: &
         .env_from_secrets
         .iter()
         .map(|s| EnvFromSource {
-            secret_ref: Some(SecretEnvSource { name: s.clone(), optional: Some(false) }),
+            secret_ref: Some(SecretEnvSource {
+                name: s.clone(),
+                optional: Some(false),
+            }),
             ..Default::default()
         })
         .collect();
@@ -353,7 +381,9 @@ pub(crate) fn torchrun(command: &[String], flags: &[String]) -> Vec<String> {
     let mut out = vec!["torchrun".to_string()];
     out.extend(flags.iter().cloned());
     match command.first().map(String::as_str) {
-        Some("torchrun") | Some("python") | Some("python3") => out.extend(command[1..].iter().cloned()),
+        Some("torchrun") | Some("python") | Some("python3") => {
+            out.extend(command[1..].iter().cloned())
+        }
         _ => {
             out.push("--no-python".to_string());
             out.extend(command.iter().cloned());

@@ -1,0 +1,44 @@
+//! Test helpers for rules: run one rule over a YAML text and look at what it reports.
+use super::engine::lint_texts;
+use super::finding::Finding;
+use super::rule::Rule;
+use super::settings::{Selection, Settings};
+
+/// The findings of `rule` alone on `yaml`, with default settings.
+#[track_caller]
+pub fn check(rule: &'static dyn Rule, yaml: &str) -> Vec<Finding> {
+    check_with(rule, yaml, &Settings::default())
+}
+
+/// The findings of `rule` alone on `yaml` with `settings` (its selection is replaced so
+/// that only `rule` runs).
+#[track_caller]
+pub fn check_with(rule: &'static dyn Rule, yaml: &str, settings: &Settings) -> Vec<Finding> {
+    let mut settings = settings.clone();
+    let name = rule.meta().name.to_string();
+    settings.selection = Selection {
+        select: vec![name.clone()],
+        levels: settings.selection.levels.clone(),
+        ..Selection::default()
+    };
+    let report = lint_texts(&[("test.yaml", yaml)], &settings, &[rule]);
+    report
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == name)
+        .collect()
+}
+
+/// `line:col message` of each finding, one per line, for snapshots and asserts.
+pub fn render(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} [{}] {} ({})",
+                f.position.line, f.position.column, f.level, f.message, f.path
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
