@@ -213,7 +213,7 @@ class CrdVersion:
     crd_name: str
     source: Path
     served: bool
-    deprecated: bool
+    schema: dict
     validator: Any
 
 
@@ -226,7 +226,11 @@ class Catalog:
 
 def build_crd_validator(schema: dict, registry: referencing.Registry) -> Any:
     root = _close_schema(copy.deepcopy(schema))
-    root.setdefault("properties", {})["metadata"] = {"$ref": OBJECT_META_REF}
+    # apiVersion, kind and metadata are always allowed at the root, as the API server does.
+    props = root.setdefault("properties", {})
+    props.setdefault("apiVersion", {"type": "string"})
+    props.setdefault("kind", {"type": "string"})
+    props["metadata"] = {"$ref": OBJECT_META_REF}
     root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return jsonschema.Draft202012Validator(root, registry=registry)
 
@@ -259,13 +263,18 @@ def load_crds(dirs: list[Path], registry: referencing.Registry) -> Catalog:
                         raise UsageError(f"{path}: CRD {crd_name} version {version.get('name')} has no openAPIV3Schema")
                     key = (group, version["name"], kind)
                     if key in catalog.versions:
-                        other = catalog.versions[key].source
-                        raise UsageError(f"{path}: {group}/{version['name']} {kind} is already defined by {other}")
+                        other = catalog.versions[key]
+                        if other.schema != schema:
+                            raise UsageError(
+                                f"{path}: {group}/{version['name']} {kind} is already defined, "
+                                f"with a different schema, by {other.source}"
+                            )
+                        continue
                     catalog.versions[key] = CrdVersion(
                         crd_name=crd_name,
                         source=path,
                         served=bool(version.get("served", False)),
-                        deprecated=bool(version.get("deprecated", False)),
+                        schema=schema,
                         validator=build_crd_validator(schema, registry),
                     )
                     catalog.groups.add(group)
