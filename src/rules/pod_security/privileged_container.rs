@@ -104,9 +104,9 @@ spec:
         let found = render(&check(&PrivilegedContainer, PRIVILEGED));
         assert_eq!(
             found,
-            "10:34 [error] privileged: init container \"setup\" must not set securityContext.privileged=true (spec.template.spec.initContainers[0].securityContext.privileged)\n\
+            "10:39 [error] privileged: init container \"setup\" must not set securityContext.privileged=true (spec.template.spec.initContainers[0].securityContext.privileged)\n\
              15:23 [error] privileged: container \"app\" must not set securityContext.privileged=true (spec.template.spec.containers[0].securityContext.privileged)\n\
-             19:34 [error] privileged: ephemeral container \"debug\" must not set securityContext.privileged=true (spec.template.spec.ephemeralContainers[0].securityContext.privileged)"
+             19:39 [error] privileged: ephemeral container \"debug\" must not set securityContext.privileged=true (spec.template.spec.ephemeralContainers[0].securityContext.privileged)"
         );
     }
 
