@@ -29,21 +29,9 @@ pub enum Error {
     },
 
     /// A bad value inside an input file (job description, mlk.yaml, org.yaml), with its position.
-    #[error("{file}:{line}:{column}: {message}")]
-    #[diagnostic(code(mlk::invalid_file))]
-    InvalidFile {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-        #[source_code]
-        source_code: NamedSource<String>,
-        #[label("{label}")]
-        span: SourceSpan,
-        label: String,
-        #[help]
-        help: String,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    InvalidFile(Box<FileError>),
 
     /// The sizing formulas say the request cannot work.
     #[error("{message}")]
@@ -123,6 +111,24 @@ impl Error {
             help: help.to_string(),
         }
     }
+}
+
+/// A bad value inside an input file, with the file's text for the snippet.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{file}:{line}:{column}: {message}")]
+#[diagnostic(code(mlk::invalid_file))]
+pub struct FileError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+    #[help]
+    pub help: String,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

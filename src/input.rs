@@ -113,7 +113,7 @@ pub fn position_error(
     };
     let offset = offset.min(text.len());
     let len = len.min(text.len() - offset);
-    Error::InvalidFile {
+    Error::InvalidFile(Box::new(crate::error::FileError {
         file: display.to_string(),
         line,
         column,
@@ -122,7 +122,7 @@ pub fn position_error(
         span: SourceSpan::new(offset.into(), len),
         label: "here".to_string(),
         help: help.to_string(),
-    }
+    }))
 }
 
 fn json_path_segments(path: &serde_path_to_error::Path) -> Vec<PathSeg> {

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod generate;
+pub mod generated;
 pub mod input;
 pub mod lint;
 pub mod manifest;

@@ -18,24 +18,12 @@ use super::common::{EnvVar, GpuSpec, PodResources, ResourceStatus, Scheduling};
     category = "mlk",
     namespaced,
     status = "ResourceStatus",
-    printcolumn(name = "Runtime", type_ = "string", json_path = ".spec.runtime"),
-    printcolumn(name = "Model", type_ = "string", json_path = ".spec.modelUri"),
-    printcolumn(
-        name = "Min",
-        type_ = "integer",
-        json_path = ".spec.autoscaling.minReplicas"
-    ),
-    printcolumn(
-        name = "Max",
-        type_ = "integer",
-        json_path = ".spec.autoscaling.maxReplicas"
-    ),
-    printcolumn(name = "Phase", type_ = "string", json_path = ".status.phase"),
-    printcolumn(
-        name = "Age",
-        type_ = "date",
-        json_path = ".metadata.creationTimestamp"
-    )
+    printcolumn = r#"{"name":"Runtime","type":"string","jsonPath":".spec.runtime"}"#,
+    printcolumn = r#"{"name":"Model","type":"string","jsonPath":".spec.modelUri"}"#,
+    printcolumn = r#"{"name":"Min","type":"integer","jsonPath":".spec.autoscaling.minReplicas"}"#,
+    printcolumn = r#"{"name":"Max","type":"integer","jsonPath":".spec.autoscaling.maxReplicas"}"#,
+    printcolumn = r#"{"name":"Phase","type":"string","jsonPath":".status.phase"}"#,
+    printcolumn = r#"{"name":"Age","type":"date","jsonPath":".metadata.creationTimestamp"}"#
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InferenceServiceSpec {

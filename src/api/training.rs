@@ -19,19 +19,11 @@ use super::common::{EnvVar, GpuSpec, PodResources, ResourceStatus, Scheduling};
     category = "mlk",
     namespaced,
     status = "ResourceStatus",
-    printcolumn(name = "Framework", type_ = "string", json_path = ".spec.framework"),
-    printcolumn(name = "Workers", type_ = "integer", json_path = ".spec.workers"),
-    printcolumn(
-        name = "GPUs/Worker",
-        type_ = "integer",
-        json_path = ".spec.gpusPerWorker"
-    ),
-    printcolumn(name = "Phase", type_ = "string", json_path = ".status.phase"),
-    printcolumn(
-        name = "Age",
-        type_ = "date",
-        json_path = ".metadata.creationTimestamp"
-    )
+    printcolumn = r#"{"name":"Framework","type":"string","jsonPath":".spec.framework"}"#,
+    printcolumn = r#"{"name":"Workers","type":"integer","jsonPath":".spec.workers"}"#,
+    printcolumn = r#"{"name":"GPUs/Worker","type":"integer","jsonPath":".spec.gpusPerWorker"}"#,
+    printcolumn = r#"{"name":"Phase","type":"string","jsonPath":".status.phase"}"#,
+    printcolumn = r#"{"name":"Age","type":"date","jsonPath":".metadata.creationTimestamp"}"#
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TrainingJobSpec {

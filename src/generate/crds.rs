@@ -7,23 +7,23 @@ use std::collections::BTreeMap;
 use k8s_openapi::api::batch::v1::JobTemplateSpec;
 use k8s_openapi::api::core::v1::PodTemplateSpec;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A custom resource with `apiVersion`, `kind`, `metadata` and `spec`.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Resource<S> {
-    pub api_version: &'static str,
-    pub kind: &'static str,
+    pub api_version: String,
+    pub kind: String,
     pub metadata: ObjectMeta,
     pub spec: S,
 }
 
 /// Kubeflow `RunPolicy`.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunPolicy {
-    pub clean_pod_policy: &'static str,
+    pub clean_pod_policy: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backoff_limit: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,7 +35,7 @@ pub struct RunPolicy {
 }
 
 /// Kubeflow `SchedulingPolicy` (used by the operator's Volcano gang scheduling).
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SchedulingPolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,33 +45,33 @@ pub struct SchedulingPolicy {
 }
 
 /// Kubeflow `ReplicaSpec`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaSpec {
     pub replicas: i32,
-    pub restart_policy: &'static str,
+    pub restart_policy: String,
     pub template: PodTemplateSpec,
 }
 
 /// `PyTorchJob` spec (kubeflow.org/v1).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PyTorchJobSpec {
     pub run_policy: RunPolicy,
     pub nproc_per_node: String,
-    pub pytorch_replica_specs: BTreeMap<&'static str, ReplicaSpec>,
+    pub pytorch_replica_specs: BTreeMap<String, ReplicaSpec>,
 }
 
 /// `TFJob` spec (kubeflow.org/v1).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TfJobSpec {
     pub run_policy: RunPolicy,
-    pub tf_replica_specs: BTreeMap<&'static str, ReplicaSpec>,
+    pub tf_replica_specs: BTreeMap<String, ReplicaSpec>,
 }
 
 /// `JobSet` spec (jobset.x-k8s.io/v1alpha2).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobSetSpec {
     pub replicated_jobs: Vec<ReplicatedJob>,
@@ -85,7 +85,7 @@ pub struct JobSetSpec {
 }
 
 /// One replicated Job of a JobSet.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicatedJob {
     pub name: String,
@@ -94,7 +94,7 @@ pub struct ReplicatedJob {
 }
 
 /// JobSet pod DNS.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobSetNetwork {
     pub enable_dns_hostnames: bool,
@@ -102,21 +102,21 @@ pub struct JobSetNetwork {
 }
 
 /// JobSet success policy.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobSetSuccessPolicy {
-    pub operator: &'static str,
+    pub operator: String,
 }
 
 /// JobSet failure policy.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobSetFailurePolicy {
     pub max_restarts: i32,
 }
 
 /// Volcano `PodGroup` spec (scheduling.volcano.sh/v1beta1).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodGroupSpec {
     pub min_member: i32,

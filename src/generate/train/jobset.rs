@@ -52,8 +52,8 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
         });
     }
     let set = Resource {
-        api_version: "jobset.x-k8s.io/v1alpha2",
-        kind: "JobSet",
+        api_version: "jobset.x-k8s.io/v1alpha2".to_string(),
+        kind: "JobSet".to_string(),
         metadata: top_metadata(plan, &plan.name),
         spec: JobSetSpec {
             replicated_jobs: replicated,
@@ -61,7 +61,9 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
                 enable_dns_hostnames: true,
                 publish_not_ready_addresses: true,
             },
-            success_policy: JobSetSuccessPolicy { operator: "All" },
+            success_policy: JobSetSuccessPolicy {
+                operator: "All".to_string(),
+            },
             failure_policy: JobSetFailurePolicy {
                 max_restarts: plan.backoff_limit,
             },

@@ -18,7 +18,7 @@ use crate::output::to_value;
 
 fn run_policy(plan: &TrainPlan) -> RunPolicy {
     RunPolicy {
-        clean_pod_policy: "None",
+        clean_pod_policy: "None".to_string(),
         backoff_limit: Some(plan.backoff_limit),
         active_deadline_seconds: Some(plan.deadline_seconds),
         ttl_seconds_after_finished: Some(plan.ttl_seconds),
@@ -39,7 +39,7 @@ fn restart(plan: &TrainPlan) -> &'static str {
 fn replica(plan: &TrainPlan, role: &Role, replicas: u32, container: &str) -> ReplicaSpec {
     ReplicaSpec {
         replicas: replicas as i32,
-        restart_policy: restart(plan),
+        restart_policy: restart(plan).to_string(),
         template: wiring::role_template(plan, role, None, restart(plan), None, container),
     }
 }
@@ -50,10 +50,10 @@ pub(crate) fn render_pytorch(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<
         replicas: plan.workers,
         accelerated: true,
     };
-    let mut specs = BTreeMap::from([("Master", replica(plan, &worker, 1, "pytorch"))]);
+    let mut specs = BTreeMap::from([("Master".to_string(), replica(plan, &worker, 1, "pytorch"))]);
     if plan.workers > 1 {
         specs.insert(
-            "Worker",
+            "Worker".to_string(),
             replica(plan, &worker, plan.workers - 1, "pytorch"),
         );
     }
@@ -63,8 +63,8 @@ pub(crate) fn render_pytorch(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<
         "1".to_string()
     };
     let job = Resource {
-        api_version: "kubeflow.org/v1",
-        kind: "PyTorchJob",
+        api_version: "kubeflow.org/v1".to_string(),
+        kind: "PyTorchJob".to_string(),
         metadata: top_metadata(plan, &plan.name),
         spec: PyTorchJobSpec {
             run_policy: run_policy(plan),
@@ -84,11 +84,14 @@ pub(crate) fn render_tf(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
             "ps" => "PS",
             _ => "Worker",
         };
-        specs.insert(key, replica(plan, &role, role.replicas, "tensorflow"));
+        specs.insert(
+            key.to_string(),
+            replica(plan, &role, role.replicas, "tensorflow"),
+        );
     }
     let job = Resource {
-        api_version: "kubeflow.org/v1",
-        kind: "TFJob",
+        api_version: "kubeflow.org/v1".to_string(),
+        kind: "TFJob".to_string(),
         metadata: top_metadata(plan, &plan.name),
         spec: TfJobSpec {
             run_policy: run_policy(plan),

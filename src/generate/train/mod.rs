@@ -151,8 +151,8 @@ pub(crate) fn checkpoint_claim_spec(plan: &TrainPlan, size: &str) -> PersistentV
 /// A Volcano PodGroup whose minMember is every pod: none starts until all can.
 pub(crate) fn pod_group(plan: &TrainPlan) -> Resource<PodGroupSpec> {
     Resource {
-        api_version: "scheduling.volcano.sh/v1beta1",
-        kind: "PodGroup",
+        api_version: "scheduling.volcano.sh/v1beta1".to_string(),
+        kind: "PodGroup".to_string(),
         metadata: helper_metadata(plan, &plan.name),
         spec: PodGroupSpec {
             min_member: plan.total_pods() as i32,

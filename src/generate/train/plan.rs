@@ -738,7 +738,7 @@ pub fn resolve(
         resources: ContainerResources {
             cpu,
             memory: memory_str,
-            accelerators: (gpus > 0).then(|| Accelerators {
+            accelerators: (gpus > 0).then_some(Accelerators {
                 resource,
                 count: gpus,
             }),

@@ -1,0 +1,174 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'mlk'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'mlk' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
+            [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
+            [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlk;train' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'A TrainingJob (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A TrainingJob (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the workload (RFC 1123 label); default `<framework>-train`')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of every generated object')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of every generated object')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'What to emit')
+            [CompletionResult]::new('--framework', '--framework', [CompletionResultType]::ParameterName, 'Training framework')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Container image (default: the framework''s pinned image)')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Command of the training container, split like a shell would (`--command "python train.py"`); default: the framework''s smoke test')
+            [CompletionResult]::new('--gpus', '--gpus', [CompletionResultType]::ParameterName, 'GPUs per worker pod (MIG devices per pod with --mig). Total = workers x gpus')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Number of worker pods (default 1, or what sizing computes)')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Distribution strategy (default: ddp for PyTorch/JAX, multi-worker-mirrored for TensorFlow, none for single workers)')
+            [CompletionResult]::new('--parameter-servers', '--parameter-servers', [CompletionResultType]::ParameterName, 'Parameter-server pods with `--strategy parameter-server`')
+            [CompletionResult]::new('--gpu-type', '--gpu-type', [CompletionResultType]::ParameterName, 'GPU type: selects nodes by `nvidia.com/gpu.product` and sets the GPU memory for sizing (a100-40gb, a100-80gb, h100-80gb, h200, l4, ...)')
+            [CompletionResult]::new('--mig', '--mig', [CompletionResultType]::ParameterName, 'MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs')
+            [CompletionResult]::new('--gpu-resource', '--gpu-resource', [CompletionResultType]::ParameterName, 'Extended resource for GPUs of other vendors (`amd.com/gpu`)')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU per worker pod (`8`, `500m`)')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory per worker pod (`64Gi`)')
+            [CompletionResult]::new('--shm-size', '--shm-size', [CompletionResultType]::ParameterName, 'Size of the memory-backed /dev/shm for data loaders (`16Gi`)')
+            [CompletionResult]::new('--priority-class', '--priority-class', [CompletionResultType]::ParameterName, 'PriorityClass of the pods')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Kueue LocalQueue: adds `kueue.x-k8s.io/queue-name` (all-or-nothing admission)')
+            [CompletionResult]::new('--scheduler', '--scheduler', [CompletionResultType]::ParameterName, 'Scheduler; `volcano` adds a PodGroup with minMember = number of pods')
+            [CompletionResult]::new('--node-selector', '--node-selector', [CompletionResultType]::ParameterName, 'Extra node selector `KEY=VALUE` (repeatable)')
+            [CompletionResult]::new('--toleration', '--toleration', [CompletionResultType]::ParameterName, 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)')
+            [CompletionResult]::new('--backoff-limit', '--backoff-limit', [CompletionResultType]::ParameterName, 'Pod failures tolerated before the job fails (default 3)')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Wall-clock limit of the job (`12h`, `90m`; default 24h)')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Delete the finished job after this long (default 24h)')
+            [CompletionResult]::new('--restart-policy', '--restart-policy', [CompletionResultType]::ParameterName, 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Read-only data volume `PVC[:/mount/path]` (repeatable; default path /data/<pvc>)')
+            [CompletionResult]::new('--checkpoint-dir', '--checkpoint-dir', [CompletionResultType]::ParameterName, 'Mount path of the checkpoint volume (default /checkpoints)')
+            [CompletionResult]::new('--checkpoint-size', '--checkpoint-size', [CompletionResultType]::ParameterName, 'Size of the checkpoint volume (`100Gi`); creates a PersistentVolumeClaim')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'StorageClass of the checkpoint claim')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment variable `KEY=VALUE` of the training container (repeatable)')
+            [CompletionResult]::new('--env-from-secret', '--env-from-secret', [CompletionResultType]::ParameterName, 'Secret whose keys become environment variables (repeatable)')
+            [CompletionResult]::new('--hyperparameter', '--hyperparameter', [CompletionResultType]::ParameterName, 'Hyperparameter `NAME=VALUE` (repeatable): `HP_<NAME>` variables, or `--name=value` arguments with `--hyperparameters-as args`')
+            [CompletionResult]::new('--hyperparameters-as', '--hyperparameters-as', [CompletionResultType]::ParameterName, 'How hyperparameters reach the program')
+            [CompletionResult]::new('--model-params', '--model-params', [CompletionResultType]::ParameterName, 'Model size for sizing (`7B`, `350M`)')
+            [CompletionResult]::new('--precision', '--precision', [CompletionResultType]::ParameterName, 'Training precision for sizing')
+            [CompletionResult]::new('--optimizer', '--optimizer', [CompletionResultType]::ParameterName, 'Optimizer for sizing')
+            [CompletionResult]::new('--sharding', '--sharding', [CompletionResultType]::ParameterName, 'Model-state sharding for sizing (`fsdp` = ZeRO-3)')
+            [CompletionResult]::new('--activation-memory', '--activation-memory', [CompletionResultType]::ParameterName, 'Activation memory per GPU (`8Gi`) instead of the configured fraction')
+            [CompletionResult]::new('--data-size', '--data-size', [CompletionResultType]::ParameterName, 'Size of the training data (`200Gi`), for CPU, memory and storage sizing')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('--spot', '--spot', [CompletionResultType]::ParameterName, 'Run on spot nodes (adds their toleration and selector; requires checkpoints)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlk;lint' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format (default: human on a terminal, concise otherwise)')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding at or above this level is reported')
+            [CompletionResult]::new('--select', '--select', [CompletionResultType]::ParameterName, 'Only these rules or categories (repeatable, or comma-separated)')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Skip these rules or categories (repeatable, or comma-separated)')
+            [CompletionResult]::new('--pod-security', '--pod-security', [CompletionResultType]::ParameterName, 'Pod Security level to check against (a Namespace''s enforce label in the input wins)')
+            [CompletionResult]::new('--pod-security-version', '--pod-security-version', [CompletionResultType]::ParameterName, 'Pod Security version: `latest` or `v1.N`')
+            [CompletionResult]::new('--kubernetes-version', '--kubernetes-version', [CompletionResultType]::ParameterName, 'Kubernetes version the manifests target (`1.30`), for removed APIs')
+            [CompletionResult]::new('--max-gpus-per-node', '--max-gpus-per-node', [CompletionResultType]::ParameterName, 'Most GPUs one node has (default 8)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links inside directories (loops are never followed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no summary line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlk;rule' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'List every rule')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlk;crd' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlk;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlk;help' {
+            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
+            [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
+            [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mlk;help;train' {
+            break
+        }
+        'mlk;help;lint' {
+            break
+        }
+        'mlk;help;rule' {
+            break
+        }
+        'mlk;help;crd' {
+            break
+        }
+        'mlk;help;completions' {
+            break
+        }
+        'mlk;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

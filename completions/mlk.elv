@@ -1,0 +1,156 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[mlk] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'mlk'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'mlk'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+            cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
+            cand rule 'Print the documentation of a lint rule, or list every rule'
+            cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlk;train'= {
+            cand -f 'A TrainingJob (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it'
+            cand --file 'A TrainingJob (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it'
+            cand --name 'Name of the workload (RFC 1123 label); default `<framework>-train`'
+            cand -n 'Namespace of every generated object'
+            cand --namespace 'Namespace of every generated object'
+            cand --target 'What to emit'
+            cand --framework 'Training framework'
+            cand --image 'Container image (default: the framework''s pinned image)'
+            cand --command 'Command of the training container, split like a shell would (`--command "python train.py"`); default: the framework''s smoke test'
+            cand --gpus 'GPUs per worker pod (MIG devices per pod with --mig). Total = workers x gpus'
+            cand --workers 'Number of worker pods (default 1, or what sizing computes)'
+            cand --strategy 'Distribution strategy (default: ddp for PyTorch/JAX, multi-worker-mirrored for TensorFlow, none for single workers)'
+            cand --parameter-servers 'Parameter-server pods with `--strategy parameter-server`'
+            cand --gpu-type 'GPU type: selects nodes by `nvidia.com/gpu.product` and sets the GPU memory for sizing (a100-40gb, a100-80gb, h100-80gb, h200, l4, ...)'
+            cand --mig 'MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs'
+            cand --gpu-resource 'Extended resource for GPUs of other vendors (`amd.com/gpu`)'
+            cand --cpu 'CPU per worker pod (`8`, `500m`)'
+            cand --memory 'Memory per worker pod (`64Gi`)'
+            cand --shm-size 'Size of the memory-backed /dev/shm for data loaders (`16Gi`)'
+            cand --priority-class 'PriorityClass of the pods'
+            cand --queue 'Kueue LocalQueue: adds `kueue.x-k8s.io/queue-name` (all-or-nothing admission)'
+            cand --scheduler 'Scheduler; `volcano` adds a PodGroup with minMember = number of pods'
+            cand --node-selector 'Extra node selector `KEY=VALUE` (repeatable)'
+            cand --toleration 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)'
+            cand --backoff-limit 'Pod failures tolerated before the job fails (default 3)'
+            cand --deadline 'Wall-clock limit of the job (`12h`, `90m`; default 24h)'
+            cand --ttl 'Delete the finished job after this long (default 24h)'
+            cand --restart-policy 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)'
+            cand --data 'Read-only data volume `PVC[:/mount/path]` (repeatable; default path /data/<pvc>)'
+            cand --checkpoint-dir 'Mount path of the checkpoint volume (default /checkpoints)'
+            cand --checkpoint-size 'Size of the checkpoint volume (`100Gi`); creates a PersistentVolumeClaim'
+            cand --storage-class 'StorageClass of the checkpoint claim'
+            cand --env 'Environment variable `KEY=VALUE` of the training container (repeatable)'
+            cand --env-from-secret 'Secret whose keys become environment variables (repeatable)'
+            cand --hyperparameter 'Hyperparameter `NAME=VALUE` (repeatable): `HP_<NAME>` variables, or `--name=value` arguments with `--hyperparameters-as args`'
+            cand --hyperparameters-as 'How hyperparameters reach the program'
+            cand --model-params 'Model size for sizing (`7B`, `350M`)'
+            cand --precision 'Training precision for sizing'
+            cand --optimizer 'Optimizer for sizing'
+            cand --sharding 'Model-state sharding for sizing (`fsdp` = ZeRO-3)'
+            cand --activation-memory 'Activation memory per GPU (`8Gi`) instead of the configured fraction'
+            cand --data-size 'Size of the training data (`200Gi`), for CPU, memory and storage sizing'
+            cand -o 'Output format: multi-document YAML, or a JSON `List`'
+            cand --output 'Output format: multi-document YAML, or a JSON `List`'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand --spot 'Run on spot nodes (adds their toleration and selector; requires checkpoints)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlk;lint'= {
+            cand --format 'Report format (default: human on a terminal, concise otherwise)'
+            cand --fail-on 'Exit 1 when a finding at or above this level is reported'
+            cand --select 'Only these rules or categories (repeatable, or comma-separated)'
+            cand --ignore 'Skip these rules or categories (repeatable, or comma-separated)'
+            cand --pod-security 'Pod Security level to check against (a Namespace''s enforce label in the input wins)'
+            cand --pod-security-version 'Pod Security version: `latest` or `v1.N`'
+            cand --kubernetes-version 'Kubernetes version the manifests target (`1.30`), for removed APIs'
+            cand --max-gpus-per-node 'Most GPUs one node has (default 8)'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand --follow-symlinks 'Follow symbolic links inside directories (loops are never followed)'
+            cand -q 'Print no summary line'
+            cand --quiet 'Print no summary line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlk;rule'= {
+            cand --format 'Output format'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand --all 'List every rule'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlk;crd'= {
+            cand -o 'Output format: multi-document YAML, or a JSON `List`'
+            cand --output 'Output format: multi-document YAML, or a JSON `List`'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlk;completions'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlk;help'= {
+            cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+            cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
+            cand rule 'Print the documentation of a lint rule, or list every rule'
+            cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlk;help;train'= {
+        }
+        &'mlk;help;lint'= {
+        }
+        &'mlk;help;rule'= {
+        }
+        &'mlk;help;crd'= {
+        }
+        &'mlk;help;completions'= {
+        }
+        &'mlk;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,166 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_mlk_global_optspecs
+    string join \n color= config= h/help V/version
+end
+
+function __fish_mlk_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_mlk_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_mlk_using_subcommand
+    set -l cmd (__fish_mlk_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c mlk -n "__fish_mlk_needs_command" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_needs_command" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_needs_command" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlk -n "__fish_mlk_using_subcommand train" -s f -l file -d 'A TrainingJob (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l name -d 'Name of the workload (RFC 1123 label); default `<framework>-train`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -s n -l namespace -d 'Namespace of every generated object' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l target -d 'What to emit' -r -f -a "job\t'batch/v1 Indexed Job (+ headless Service for several workers); any cluster'
+statefulset\t'Headless Service + StatefulSet(s)'
+trainingjob\t'The mlk.dev TrainingJob resource itself'
+pytorchjob\t'Kubeflow Training Operator PyTorchJob (kubeflow.org/v1)'
+tfjob\t'Kubeflow Training Operator TFJob (kubeflow.org/v1)'
+jobset\t'JobSet (jobset.x-k8s.io/v1alpha2)'"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l framework -d 'Training framework' -r -f -a "pytorch\t''
+tensorflow\t''
+xgboost\t''
+jax\t''
+custom\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l image -d 'Container image (default: the framework\'s pinned image)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l command -d 'Command of the training container, split like a shell would (`--command "python train.py"`); default: the framework\'s smoke test' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l gpus -d 'GPUs per worker pod (MIG devices per pod with --mig). Total = workers x gpus' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l workers -d 'Number of worker pods (default 1, or what sizing computes)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l strategy -d 'Distribution strategy (default: ddp for PyTorch/JAX, multi-worker-mirrored for TensorFlow, none for single workers)' -r -f -a "ddp\t''
+fsdp\t''
+parameter-server\t''
+multi-worker-mirrored\t''
+none\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l parameter-servers -d 'Parameter-server pods with `--strategy parameter-server`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l gpu-type -d 'GPU type: selects nodes by `nvidia.com/gpu.product` and sets the GPU memory for sizing (a100-40gb, a100-80gb, h100-80gb, h200, l4, ...)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l mig -d 'MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l gpu-resource -d 'Extended resource for GPUs of other vendors (`amd.com/gpu`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l cpu -d 'CPU per worker pod (`8`, `500m`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l memory -d 'Memory per worker pod (`64Gi`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l shm-size -d 'Size of the memory-backed /dev/shm for data loaders (`16Gi`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l priority-class -d 'PriorityClass of the pods' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l queue -d 'Kueue LocalQueue: adds `kueue.x-k8s.io/queue-name` (all-or-nothing admission)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l scheduler -d 'Scheduler; `volcano` adds a PodGroup with minMember = number of pods' -r -f -a "default\t''
+volcano\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l node-selector -d 'Extra node selector `KEY=VALUE` (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l toleration -d 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l backoff-limit -d 'Pod failures tolerated before the job fails (default 3)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l deadline -d 'Wall-clock limit of the job (`12h`, `90m`; default 24h)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l ttl -d 'Delete the finished job after this long (default 24h)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l restart-policy -d 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)' -r -f -a "never\t''
+on-failure\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l data -d 'Read-only data volume `PVC[:/mount/path]` (repeatable; default path /data/<pvc>)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l checkpoint-dir -d 'Mount path of the checkpoint volume (default /checkpoints)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l checkpoint-size -d 'Size of the checkpoint volume (`100Gi`); creates a PersistentVolumeClaim' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l storage-class -d 'StorageClass of the checkpoint claim' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l env -d 'Environment variable `KEY=VALUE` of the training container (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l env-from-secret -d 'Secret whose keys become environment variables (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l hyperparameter -d 'Hyperparameter `NAME=VALUE` (repeatable): `HP_<NAME>` variables, or `--name=value` arguments with `--hyperparameters-as args`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l hyperparameters-as -d 'How hyperparameters reach the program' -r -f -a "env\t''
+args\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l model-params -d 'Model size for sizing (`7B`, `350M`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l precision -d 'Training precision for sizing' -r -f -a "fp32\t''
+fp16\t''
+bf16\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l optimizer -d 'Optimizer for sizing' -r -f -a "adam\t''
+adamw\t''
+sgd\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l sharding -d 'Model-state sharding for sizing (`fsdp` = ZeRO-3)' -r -f -a "ddp\t''
+zero1\t''
+zero2\t''
+zero3\t''
+fsdp\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l activation-memory -d 'Activation memory per GPU (`8Gi`) instead of the configured fraction' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l data-size -d 'Size of the training data (`200Gi`), for CPU, memory and storage sizing' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -s o -l output -d 'Output format: multi-document YAML, or a JSON `List`' -r -f -a "yaml\t'Multi-document YAML'
+json\t'A JSON `List` object with the manifests as `items`'"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l spot -d 'Run on spot nodes (adds their toleration and selector; requires checkpoints)'
+complete -c mlk -n "__fish_mlk_using_subcommand train" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_using_subcommand train" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l format -d 'Report format (default: human on a terminal, concise otherwise)' -r -f -a "human\t'Source snippets with the rule, message and help (default on a terminal)'
+concise\t'`path:line:col: level[rule] message`, one per line (default otherwise)'
+json\t'A JSON document following schemas/lint-report.schema.json'
+sarif\t'SARIF 2.1.0, for code-scanning upload'
+github\t'GitHub Actions workflow commands (annotations)'
+junit\t'JUnit XML, one test case per file'"
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l fail-on -d 'Exit 1 when a finding at or above this level is reported' -r -f -a "error\t''
+warning\t''
+info\t''
+never\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l select -d 'Only these rules or categories (repeatable, or comma-separated)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l ignore -d 'Skip these rules or categories (repeatable, or comma-separated)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l pod-security -d 'Pod Security level to check against (a Namespace\'s enforce label in the input wins)' -r -f -a "restricted\t''
+baseline\t''
+privileged\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l pod-security-version -d 'Pod Security version: `latest` or `v1.N`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l kubernetes-version -d 'Kubernetes version the manifests target (`1.30`), for removed APIs' -r
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l max-gpus-per-node -d 'Most GPUs one node has (default 8)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -l follow-symlinks -d 'Follow symbolic links inside directories (loops are never followed)'
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -s q -l quiet -d 'Print no summary line'
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_using_subcommand lint" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_using_subcommand rule" -l format -d 'Output format' -r -f -a "text\t''
+json\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand rule" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_using_subcommand rule" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand rule" -l all -d 'List every rule'
+complete -c mlk -n "__fish_mlk_using_subcommand rule" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_using_subcommand rule" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_using_subcommand crd" -s o -l output -d 'Output format: multi-document YAML, or a JSON `List`' -r -f -a "yaml\t'Multi-document YAML'
+json\t'A JSON `List` object with the manifests as `items`'"
+complete -c mlk -n "__fish_mlk_using_subcommand crd" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_using_subcommand crd" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand crd" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_using_subcommand crd" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_using_subcommand completions" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_using_subcommand completions" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "completions" -d 'Print shell completions'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,5 @@
+//! End-to-end tests of the `mlk` binary: one test binary, one module per command.
+mod common;
+mod contracts;
+mod generated;
+mod train;

@@ -1,0 +1,238 @@
+//! `mlk train`: the snapshot matrix of targets x frameworks x worker counts x accelerators,
+//! every document parsed back into its typed object, the distributed wiring per target,
+//! sizing, and bad input.
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::batch::v1::Job;
+use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, PodTemplateSpec, Service};
+use mlk::api::TrainingJob;
+use mlk::generate::crds::{JobSetSpec, PodGroupSpec, PyTorchJobSpec, Resource, TfJobSpec};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::common::{documents, stdout_of};
+
+const TARGETS: [&str; 6] = [
+    "job",
+    "statefulset",
+    "trainingjob",
+    "pytorchjob",
+    "tfjob",
+    "jobset",
+];
+const FRAMEWORKS: [&str; 5] = ["pytorch", "tensorflow", "xgboost", "jax", "custom"];
+
+/// The flags of each accelerator variant.
+fn accelerator_flags(name: &str) -> Vec<&'static str> {
+    match name {
+        "gpu" => vec!["--gpus", "2", "--gpu-type", "a100-80gb"],
+        "mig" => vec!["--gpus", "1", "--gpu-type", "a100-80gb", "--mig", "1g.10gb"],
+        _ => vec!["--gpus", "0"],
+    }
+}
+
+fn valid_combination(target: &str, framework: &str) -> bool {
+    match target {
+        "pytorchjob" => framework == "pytorch",
+        "tfjob" => framework == "tensorflow",
+        _ => true,
+    }
+}
+
+fn args_for(target: &str, framework: &str, workers: u32, accel: &str) -> Vec<String> {
+    let mut args: Vec<String> = [
+        "train",
+        "--target",
+        target,
+        "--framework",
+        framework,
+        "--workers",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.push(workers.to_string());
+    args.extend(accelerator_flags(accel).iter().map(|s| s.to_string()));
+    if framework == "custom" {
+        args.extend(
+            [
+                "--image",
+                "registry.example.com/team/trainer:1.4.2",
+                "--command",
+                "python -m trainer --epochs 3",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+    }
+    if framework == "xgboost" && workers > 1 {
+        args.extend(["--strategy", "none"].iter().map(|s| s.to_string()));
+    }
+    args
+}
+
+/// Deserialises `doc` as `T` and serialises it again: equal JSON proves every field the
+/// generator wrote exists in the typed API object, with the right type.
+#[track_caller]
+fn round_trip<T: DeserializeOwned + Serialize>(doc: &Value) {
+    let typed: T = serde_json::from_value(doc.clone()).unwrap_or_else(|e| panic!("{e}: {doc}"));
+    let again = serde_json::to_value(&typed).expect("serialise");
+    assert_eq!(
+        &again, doc,
+        "round trip through the typed object changed the document"
+    );
+}
+
+#[track_caller]
+fn check_typed(doc: &Value) {
+    match (doc["apiVersion"].as_str(), doc["kind"].as_str()) {
+        (Some("batch/v1"), Some("Job")) => round_trip::<Job>(doc),
+        (Some("apps/v1"), Some("StatefulSet")) => round_trip::<StatefulSet>(doc),
+        (Some("v1"), Some("Service")) => round_trip::<Service>(doc),
+        (Some("v1"), Some("ConfigMap")) => round_trip::<ConfigMap>(doc),
+        (Some("v1"), Some("PersistentVolumeClaim")) => round_trip::<PersistentVolumeClaim>(doc),
+        (Some("mlk.dev/v1alpha1"), Some("TrainingJob")) => round_trip::<TrainingJob>(doc),
+        (Some("kubeflow.org/v1"), Some("PyTorchJob")) => {
+            round_trip::<Resource<PyTorchJobSpec>>(doc)
+        }
+        (Some("kubeflow.org/v1"), Some("TFJob")) => round_trip::<Resource<TfJobSpec>>(doc),
+        (Some("jobset.x-k8s.io/v1alpha2"), Some("JobSet")) => {
+            round_trip::<Resource<JobSetSpec>>(doc)
+        }
+        (Some("scheduling.volcano.sh/v1beta1"), Some("PodGroup")) => {
+            round_trip::<Resource<PodGroupSpec>>(doc)
+        }
+        other => panic!("unexpected object {other:?}"),
+    }
+}
+
+/// Every pod template of a generated document, wherever the target keeps it.
+fn pod_templates(doc: &Value) -> Vec<PodTemplateSpec> {
+    let mut out = Vec::new();
+    let mut push = |v: &Value| {
+        out.push(serde_json::from_value::<PodTemplateSpec>(v.clone()).expect("pod template"))
+    };
+    match doc["kind"].as_str() {
+        Some("Job") | Some("StatefulSet") => push(&doc["spec"]["template"]),
+        Some("PyTorchJob") => doc["spec"]["pytorchReplicaSpecs"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .for_each(|(_, r)| push(&r["template"])),
+        Some("TFJob") => doc["spec"]["tfReplicaSpecs"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .for_each(|(_, r)| push(&r["template"])),
+        Some("JobSet") => doc["spec"]["replicatedJobs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .for_each(|r| push(&r["template"]["spec"]["template"])),
+        _ => {}
+    }
+    out
+}
+
+/// The restricted securityContext, GPU limits == requests, /dev/shm and no token: what
+/// SPEC section 3 promises of every pod template.
+#[track_caller]
+fn check_secure(template: &PodTemplateSpec, context: &str) {
+    let spec = template.spec.as_ref().expect("pod spec");
+    assert_eq!(
+        spec.automount_service_account_token,
+        Some(false),
+        "{context}"
+    );
+    let psc = spec.security_context.as_ref().expect("pod securityContext");
+    assert_eq!(psc.run_as_non_root, Some(true), "{context}");
+    assert!(
+        psc.run_as_user.is_some_and(|u| u > 0)
+            && psc.run_as_group.is_some_and(|g| g > 0)
+            && psc.fs_group.is_some_and(|g| g > 0),
+        "{context}"
+    );
+    assert_eq!(
+        psc.seccomp_profile.as_ref().map(|s| s.type_.as_str()),
+        Some("RuntimeDefault"),
+        "{context}"
+    );
+    let shm = spec
+        .volumes
+        .iter()
+        .flatten()
+        .find(|v| v.name == "dshm")
+        .expect("dshm volume");
+    assert_eq!(
+        shm.empty_dir.as_ref().and_then(|e| e.medium.as_deref()),
+        Some("Memory"),
+        "{context}"
+    );
+    for c in &spec.containers {
+        let sc = c
+            .security_context
+            .as_ref()
+            .expect("container securityContext");
+        assert_eq!(sc.allow_privilege_escalation, Some(false), "{context}");
+        assert_eq!(
+            sc.capabilities.as_ref().and_then(|c| c.drop.clone()),
+            Some(vec!["ALL".to_string()]),
+            "{context}"
+        );
+        let res = c.resources.as_ref().expect("resources");
+        assert_eq!(
+            res.limits, res.requests,
+            "{context}: limits must equal requests"
+        );
+        assert!(
+            res.limits
+                .as_ref()
+                .is_some_and(|l| l.contains_key("cpu") && l.contains_key("memory")),
+            "{context}"
+        );
+        assert!(
+            c.volume_mounts
+                .iter()
+                .flatten()
+                .any(|m| m.mount_path == "/dev/shm"),
+            "{context}"
+        );
+        assert!(
+            c.image
+                .as_deref()
+                .is_some_and(mlk::validate::image_is_pinned),
+            "{context}: unpinned image"
+        );
+    }
+}
+
+#[test]
+fn every_target_framework_worker_and_accelerator_combination() {
+    let mut checked = 0;
+    for target in TARGETS {
+        for framework in FRAMEWORKS {
+            if !valid_combination(target, framework) {
+                continue;
+            }
+            for workers in [1, 3] {
+                for accel in ["gpu", "mig", "cpu"] {
+                    let args = args_for(target, framework, workers, accel);
+                    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+                    let out = stdout_of(&argv);
+                    let name = format!("train_{target}_{framework}_{workers}w_{accel}");
+                    insta::assert_snapshot!(name.clone(), out, &args.join(" "));
+                    let docs = documents(&out);
+                    assert!(!docs.is_empty(), "{name}: no output");
+                    for doc in &docs {
+                        check_typed(doc);
+                        for t in pod_templates(doc) {
+                            check_secure(&t, &name);
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 4 * 5 * 6 + 2 * 6, "the matrix lost combinations");
+}
