@@ -296,10 +296,23 @@ value_enum_mirror!(
     /// Schedulers.
     SchedulerArg => crate::api::common::SchedulerKind { Default => Default, Volcano => Volcano }
 );
-value_enum_mirror!(
-    /// Restart policies.
-    RestartPolicyArg => crate::api::training::RestartPolicy { Never => Never, OnFailure => OnFailure }
-);
+/// Restart policies, spelt as in the Kubernetes API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RestartPolicyArg {
+    #[value(name = "Never", alias = "never")]
+    Never,
+    #[value(name = "OnFailure", alias = "on-failure")]
+    OnFailure,
+}
+
+impl From<RestartPolicyArg> for crate::api::training::RestartPolicy {
+    fn from(v: RestartPolicyArg) -> Self {
+        match v {
+            RestartPolicyArg::Never => crate::api::training::RestartPolicy::Never,
+            RestartPolicyArg::OnFailure => crate::api::training::RestartPolicy::OnFailure,
+        }
+    }
+}
 value_enum_mirror!(
     /// Hyperparameter modes.
     HyperparameterModeArg => crate::api::training::HyperparameterMode { Env => Env, Args => Args }

@@ -236,3 +236,420 @@ fn every_target_framework_worker_and_accelerator_combination() {
     }
     assert_eq!(checked, 4 * 5 * 6 + 2 * 6, "the matrix lost combinations");
 }
+
+/// Named scenarios beyond the matrix: scheduling, storage, environment and sizing flags.
+const SCENARIOS: &[(&str, &[&str])] = &[
+    (
+        "volcano_gang",
+        &[
+            "train",
+            "--workers",
+            "4",
+            "--gpus",
+            "8",
+            "--scheduler",
+            "volcano",
+            "--priority-class",
+            "ml-training-high-priority",
+        ],
+    ),
+    (
+        "volcano_jobset",
+        &[
+            "train",
+            "--target",
+            "jobset",
+            "--workers",
+            "2",
+            "--scheduler",
+            "volcano",
+        ],
+    ),
+    (
+        "kueue_job",
+        &[
+            "train",
+            "--workers",
+            "2",
+            "--queue",
+            "team-a",
+            "-n",
+            "team-a",
+        ],
+    ),
+    (
+        "kueue_jobset",
+        &[
+            "train",
+            "--target",
+            "jobset",
+            "--workers",
+            "2",
+            "--queue",
+            "team-a",
+            "-n",
+            "team-a",
+        ],
+    ),
+    (
+        "spot_checkpoints",
+        &[
+            "train",
+            "--workers",
+            "2",
+            "--spot",
+            "--checkpoint-size",
+            "200Gi",
+            "--storage-class",
+            "fast-rwx",
+            "--checkpoint-dir",
+            "/ckpt",
+        ],
+    ),
+    (
+        "statefulset_checkpoints",
+        &[
+            "train",
+            "--target",
+            "statefulset",
+            "--workers",
+            "2",
+            "--checkpoint-size",
+            "50Gi",
+        ],
+    ),
+    (
+        "data_env_secrets",
+        &[
+            "train",
+            "--data",
+            "imagenet",
+            "--data",
+            "labels:/mnt/labels",
+            "--env",
+            "WANDB_PROJECT=vision",
+            "--env-from-secret",
+            "wandb-credentials",
+            "--hyperparameter",
+            "lr=0.001",
+            "--hyperparameter",
+            "batch-size=256",
+        ],
+    ),
+    (
+        "hyperparameters_as_args",
+        &[
+            "train",
+            "--command",
+            "python train.py --config cfg.yaml",
+            "--hyperparameter",
+            "lr=0.001",
+            "--hyperparameters-as",
+            "args",
+            "--",
+            "--epochs",
+            "3",
+        ],
+    ),
+    (
+        "placement",
+        &[
+            "train",
+            "--gpu-type",
+            "h100-80gb",
+            "--node-selector",
+            "pool=training",
+            "--toleration",
+            "dedicated=ml:NoSchedule",
+            "--toleration",
+            "maintenance",
+        ],
+    ),
+    (
+        "lifecycle",
+        &[
+            "train",
+            "--backoff-limit",
+            "1",
+            "--deadline",
+            "12h",
+            "--ttl",
+            "1h",
+            "--restart-policy",
+            "OnFailure",
+        ],
+    ),
+    (
+        "tf_parameter_server_job",
+        &[
+            "train",
+            "--framework",
+            "tensorflow",
+            "--strategy",
+            "parameter-server",
+            "--workers",
+            "2",
+            "--parameter-servers",
+            "2",
+        ],
+    ),
+    (
+        "tf_parameter_server_statefulset",
+        &[
+            "train",
+            "--framework",
+            "tensorflow",
+            "--target",
+            "statefulset",
+            "--strategy",
+            "parameter-server",
+            "--workers",
+            "2",
+        ],
+    ),
+    (
+        "tf_parameter_server_tfjob",
+        &[
+            "train",
+            "--framework",
+            "tensorflow",
+            "--target",
+            "tfjob",
+            "--strategy",
+            "parameter-server",
+            "--workers",
+            "2",
+        ],
+    ),
+    (
+        "fsdp_sizing",
+        &[
+            "train",
+            "--model-params",
+            "7B",
+            "--precision",
+            "bf16",
+            "--optimizer",
+            "adam",
+            "--sharding",
+            "fsdp",
+            "--gpu-type",
+            "h100-80gb",
+            "--data-size",
+            "200Gi",
+        ],
+    ),
+    (
+        "amd_gpus",
+        &[
+            "train",
+            "--gpu-resource",
+            "amd.com/gpu",
+            "--gpus",
+            "4",
+            "--image",
+            "rocm/pytorch:rocm6.2_ubuntu22.04_py3.10_pytorch_release_2.3.0",
+        ],
+    ),
+    (
+        "user_torchrun_command",
+        &[
+            "train",
+            "--workers",
+            "2",
+            "--command",
+            "torchrun --max-restarts=3 train.py",
+        ],
+    ),
+];
+
+#[test]
+fn scenarios() {
+    for (name, args) in SCENARIOS {
+        let out = stdout_of(args);
+        insta::assert_snapshot!(format!("scenario_{name}"), out.clone(), &args.join(" "));
+        for doc in documents(&out) {
+            check_typed(&doc);
+            for t in pod_templates(&doc) {
+                check_secure(&t, name);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_worked_sizing_example_fits_fsdp_on_two_h100s() {
+    let out = super::common::mlk()
+        .args([
+            "train",
+            "--model-params",
+            "7B",
+            "--precision",
+            "bf16",
+            "--optimizer",
+            "adam",
+            "--sharding",
+            "fsdp",
+            "--gpu-type",
+            "h100-80gb",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let docs = documents(&String::from_utf8_lossy(&out.stdout));
+    let job = docs.iter().find(|d| d["kind"] == "Job").expect("a Job");
+    let limits = &job["spec"]["template"]["spec"]["containers"][0]["resources"]["limits"];
+    assert_eq!(
+        limits["nvidia.com/gpu"], "2",
+        "FSDP needs 2 H100-80GB for 7B bf16 Adam"
+    );
+    let annotation = job["metadata"]["annotations"]["sizing.mlk.dev/inputs"]
+        .as_str()
+        .expect("sizing annotation");
+    let inputs: serde_json::Value = serde_json::from_str(annotation).expect("annotation is JSON");
+    assert_eq!(inputs["gpuType"], "h100-80gb");
+    assert_eq!(inputs["sharding"], "fsdp");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("112.0 GB of model states"), "{stderr}");
+}
+
+#[test]
+fn the_worked_sizing_example_does_not_fit_ddp_and_says_how_to_fix_it() {
+    let out = super::common::mlk()
+        .args([
+            "train",
+            "--model-params",
+            "7B",
+            "--precision",
+            "bf16",
+            "--optimizer",
+            "adam",
+            "--sharding",
+            "ddp",
+            "--gpu-type",
+            "h100-80gb",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing on stdout when sizing fails");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("112.0 GB"), "{stderr}");
+    assert!(stderr.contains("72.0 GB usable"), "{stderr}");
+    assert!(
+        stderr.contains("--sharding fsdp") && stderr.contains("at least 2 h100-80gb"),
+        "{stderr}"
+    );
+}
+
+/// Bad input: exit 2, nothing on stdout, the flag named, a help line.
+#[test]
+fn bad_values_name_their_flag_and_print_nothing() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["train", "--name", "Train_Job"], "--name"),
+        (&["train", "--namespace=-team"], "--namespace"),
+        (&["train", "--image", "pytorch/pytorch:latest"], "--image"),
+        (&["train", "--image", "pytorch/pytorch"], "--image"),
+        (&["train", "--image", "pytorch/PyTorch:1"], "--image"),
+        (&["train", "--cpu", "4 cores"], "--cpu"),
+        (&["train", "--memory", "64GB"], "--memory"),
+        (
+            &["train", "--memory", "8Gi", "--shm-size", "16Gi"],
+            "--shm-size",
+        ),
+        (&["train", "--workers", "0"], "--workers"),
+        (&["train", "--workers", "5000"], "--workers"),
+        (&["train", "--gpus", "65"], "--gpus"),
+        (&["train", "--gpu-type", "a100-90gb"], "--gpu-type"),
+        (&["train", "--mig", "1g.10gb"], "--mig"),
+        (
+            &["train", "--mig", "1g.5gb", "--gpu-type", "h100-80gb"],
+            "--mig",
+        ),
+        (&["train", "--mig", "1g.10gb", "--gpu-type", "l4"], "--mig"),
+        (&["train", "--gpu-resource", "gpu"], "--gpu-resource"),
+        (&["train", "--target", "tfjob"], "--framework"),
+        (
+            &[
+                "train",
+                "--framework",
+                "tensorflow",
+                "--target",
+                "pytorchjob",
+            ],
+            "--framework",
+        ),
+        (
+            &[
+                "train",
+                "--framework",
+                "xgboost",
+                "--workers",
+                "2",
+                "--strategy",
+                "ddp",
+            ],
+            "--strategy",
+        ),
+        (&["train", "--strategy", "parameter-server"], "--strategy"),
+        (
+            &["train", "--parameter-servers", "2"],
+            "--parameter-servers",
+        ),
+        (&["train", "--framework", "custom"], "--image"),
+        (
+            &[
+                "train",
+                "--framework",
+                "custom",
+                "--image",
+                "r.example.com/t:1",
+            ],
+            "--command",
+        ),
+        (&["train", "--command", "python 'unclosed"], "--command"),
+        (&["train", "--env", "NOVALUE"], "--env"),
+        (&["train", "--env", "1BAD=x"], "--env"),
+        (
+            &["train", "--target", "pytorchjob", "--env", "MASTER_ADDR=x"],
+            "--env",
+        ),
+        (&["train", "--toleration", "key:Sometimes"], "--toleration"),
+        (&["train", "--node-selector", "pool"], "--node-selector"),
+        (&["train", "--deadline", "soon"], "--deadline"),
+        (&["train", "--deadline", "0s"], "--deadline"),
+        (&["train", "--ttl", "100000d"], "--ttl"),
+        (&["train", "--data", ":/x"], "--data"),
+        (&["train", "--data", "imagenet:relative/path"], "--data"),
+        (&["train", "--data", "imagenet:/tmp/x"], "--data"),
+        (&["train", "--checkpoint-dir", "/ckpt"], "--checkpoint-dir"),
+        (&["train", "--spot"], "--spot"),
+        (
+            &["train", "--queue", "q", "--scheduler", "volcano"],
+            "--queue",
+        ),
+        (&["train", "--priority-class", "High"], "--priority-class"),
+        (
+            &[
+                "train",
+                "--model-params",
+                "seven",
+                "--gpu-type",
+                "h100-80gb",
+            ],
+            "--model-params",
+        ),
+        (&["train", "--model-params", "7B"], "--gpu-type"),
+    ];
+    for (args, flag) in cases {
+        let out = super::common::mlk().args(*args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
+        assert!(
+            stderr.contains(flag),
+            "{args:?}: the error must name `{flag}`: {stderr}"
+        );
+        assert!(stderr.contains("help:"), "{args:?}: no help line: {stderr}");
+    }
+}
