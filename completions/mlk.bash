@@ -426,7 +426,7 @@ _mlk() {
                     return 0
                     ;;
                 --restart-policy)
-                    COMPREPLY=($(compgen -W "never on-failure" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "Never OnFailure" -- "${cur}"))
                     return 0
                     ;;
                 --data)

@@ -75,8 +75,8 @@ complete -c mlk -n "__fish_mlk_using_subcommand train" -l toleration -d 'Extra t
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l backoff-limit -d 'Pod failures tolerated before the job fails (default 3)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l deadline -d 'Wall-clock limit of the job (`12h`, `90m`; default 24h)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l ttl -d 'Delete the finished job after this long (default 24h)' -r
-complete -c mlk -n "__fish_mlk_using_subcommand train" -l restart-policy -d 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)' -r -f -a "never\t''
-on-failure\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l restart-policy -d 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)' -r -f -a "Never\t''
+OnFailure\t''"
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l data -d 'Read-only data volume `PVC[:/mount/path]` (repeatable; default path /data/<pvc>)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l checkpoint-dir -d 'Mount path of the checkpoint volume (default /checkpoints)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l checkpoint-size -d 'Size of the checkpoint volume (`100Gi`); creates a PersistentVolumeClaim' -r

@@ -78,6 +78,13 @@ impl InputFile {
             let path = json_path_segments(e.path());
             let inner = e.into_inner().to_string();
             let (message, help) = explain_serde_error(&inner);
+            // An unknown field is best shown at its key, not at its value.
+            if let (Some(PathSeg::Key(key)), true) = (path.last(), inner.starts_with("unknown field")) {
+                let (parent_span, _) = manifest::locate(&self.root, &path[..path.len() - 1]);
+                let parent = node_at(&self.root, &path[..path.len() - 1]);
+                let span = parent.and_then(|p| p.entry(key)).map_or(parent_span, |(k, _)| k.span);
+                return position_error(&self.display, &self.text, Some(span), &message, &help);
+            }
             self.error_at(&path, &message, &help)
         })
     }
@@ -123,6 +130,13 @@ pub fn position_error(
         label: "here".to_string(),
         help: help.to_string(),
     }))
+}
+
+fn node_at<'a>(root: &'a Node, path: &[PathSeg]) -> Option<&'a Node> {
+    path.iter().try_fold(root, |node, seg| match seg {
+        PathSeg::Key(k) => node.get(k),
+        PathSeg::Index(i) => node.as_seq()?.get(*i),
+    })
 }
 
 fn json_path_segments(path: &serde_path_to_error::Path) -> Vec<PathSeg> {

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `mlk` binary: one test binary, one module per command.
 mod common;
 mod contracts;
+mod files;
 mod generated;
 mod train;
