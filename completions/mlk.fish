@@ -37,7 +37,7 @@ complete -c mlk -n "__fish_mlk_needs_command" -f -a "crd" -d 'Print the CustomRe
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlk -n "__fish_mlk_using_subcommand train" -s f -l file -d 'A TrainingJob (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it' -r -F
-complete -c mlk -n "__fish_mlk_using_subcommand train" -l name -d 'Name of the workload (RFC 1123 label); default `<framework>-train`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l name -d 'Name of the workload (lowercase, starting with a letter, at most 40 characters); default `<framework>-train`' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -s n -l namespace -d 'Namespace of every generated object' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l target -d 'What to emit' -r -f -a "job\t'batch/v1 Indexed Job (+ headless Service for several workers); any cluster'
 statefulset\t'Headless Service + StatefulSet(s)'
@@ -73,7 +73,7 @@ volcano\t''"
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l node-selector -d 'Extra node selector `KEY=VALUE` (repeatable)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l toleration -d 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l backoff-limit -d 'Pod failures tolerated before the job fails (default 3)' -r
-complete -c mlk -n "__fish_mlk_using_subcommand train" -l deadline -d 'Wall-clock limit of the job (`12h`, `90m`; default 24h)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l deadline -d 'Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l ttl -d 'Delete the finished job after this long (default 24h)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l restart-policy -d 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)' -r -f -a "Never\t''
 OnFailure\t''"
@@ -106,7 +106,7 @@ complete -c mlk -n "__fish_mlk_using_subcommand train" -l color -d 'When to use 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
-complete -c mlk -n "__fish_mlk_using_subcommand train" -l spot -d 'Run on spot nodes (adds their toleration and selector; requires checkpoints)'
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l spot -d 'Run on spot nodes: tolerates the GKE and AKS spot taints (pick the pool with `--node-selector`); requires a checkpoint volume'
 complete -c mlk -n "__fish_mlk_using_subcommand train" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlk -n "__fish_mlk_using_subcommand train" -s V -l version -d 'Print version'
 complete -c mlk -n "__fish_mlk_using_subcommand lint" -l format -d 'Report format (default: human on a terminal, concise otherwise)' -r -f -a "human\t'Source snippets with the rule, message and help (default on a terminal)'

@@ -94,7 +94,8 @@ pub struct TrainArgs {
     #[arg(short = 'f', long, value_name = "FILE")]
     pub file: Option<PathBuf>,
 
-    /// Name of the workload (RFC 1123 label); default `<framework>-train`.
+    /// Name of the workload (lowercase, starting with a letter, at most 40 characters);
+    /// default `<framework>-train`.
     #[arg(long)]
     pub name: Option<String>,
 
@@ -173,7 +174,8 @@ pub struct TrainArgs {
     #[arg(long, value_enum)]
     pub scheduler: Option<SchedulerArg>,
 
-    /// Run on spot nodes (adds their toleration and selector; requires checkpoints).
+    /// Run on spot nodes: tolerates the GKE and AKS spot taints (pick the pool with
+    /// `--node-selector`); requires a checkpoint volume.
     #[arg(long)]
     pub spot: bool,
 
@@ -189,7 +191,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "N")]
     pub backoff_limit: Option<u32>,
 
-    /// Wall-clock limit of the job (`12h`, `90m`; default 24h).
+    /// Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h).
     #[arg(long, value_name = "DURATION")]
     pub deadline: Option<String>,
 
