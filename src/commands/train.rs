@@ -181,6 +181,12 @@ fn spec_error(
     file: Option<&InputFile>,
     ctx: &Context,
 ) -> Error {
+    if e.sizing {
+        return Error::Sizing {
+            message: e.message,
+            help: e.help,
+        };
+    }
     let top = e.field.split('.').next().unwrap_or_default();
     let flagged = from_flags.contains(e.field.as_str()) || from_flags.contains(top);
     if let (false, Some(f)) = (flagged, file) {
