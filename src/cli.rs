@@ -387,7 +387,8 @@ pub enum PodSecurityLevelArg {
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// Files or directories (recursively: *.yaml, *.yml, *.json); `-` reads stdin.
-    #[arg(value_name = "PATH", default_value = ".")]
+    /// Default: the working directory.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Report format (default: human on a terminal, concise otherwise).

@@ -79,10 +79,14 @@ impl InputFile {
             let inner = e.into_inner().to_string();
             let (message, help) = explain_serde_error(&inner);
             // An unknown field is best shown at its key, not at its value.
-            if let (Some(PathSeg::Key(key)), true) = (path.last(), inner.starts_with("unknown field")) {
+            if let (Some(PathSeg::Key(key)), true) =
+                (path.last(), inner.starts_with("unknown field"))
+            {
                 let (parent_span, _) = manifest::locate(&self.root, &path[..path.len() - 1]);
                 let parent = node_at(&self.root, &path[..path.len() - 1]);
-                let span = parent.and_then(|p| p.entry(key)).map_or(parent_span, |(k, _)| k.span);
+                let span = parent
+                    .and_then(|p| p.entry(key))
+                    .map_or(parent_span, |(k, _)| k.span);
                 return position_error(&self.display, &self.text, Some(span), &message, &help);
             }
             self.error_at(&path, &message, &help)

@@ -1,7 +1,7 @@
 //! `mlk lint`: flags and mlk.yaml become lint settings; files are discovered, linted and
 //! reported; the exit code says whether a finding reached `--fail-on`.
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{FailOn, LintArgs, LintFormat, PodSecurityLevelArg};
 use crate::commands::Context;
@@ -19,12 +19,26 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<u8> {
     let settings = settings(args, ctx)?;
-    let (files, problems) = discover(
-        &args.paths,
+    let implicit = args.paths.is_empty();
+    let paths = if implicit {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (mut files, problems) = discover(
+        &paths,
         &DiscoverOptions {
             follow_symlinks: settings.follow_symlinks,
         },
     );
+    if implicit {
+        // Like ripgrep, paths under an implicit working directory are shown without `./`.
+        for f in &mut files {
+            if let Some(rest) = f.display.strip_prefix("./") {
+                f.display = rest.to_string();
+            }
+        }
+    }
     let files = exclude(files, &settings.exclude, ctx)?;
     for p in &problems {
         let _ = writeln!(err, "error: {}: {}", p.path, p.message);

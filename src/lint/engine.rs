@@ -207,6 +207,28 @@ fn finish(
     }
 }
 
+/// Lints the objects an mlk.dev resource compiles to, with the per-object rules and the
+/// default Pod Security policy (the compiled objects carry no namespace labels).
+pub(crate) fn lint_rendered(
+    text: &str,
+    settings: &Settings,
+    active: &[ActiveRule],
+) -> Vec<Finding> {
+    let result = lint_file(
+        0,
+        "<compiled>",
+        Ok(text.as_bytes().to_vec()),
+        settings,
+        active,
+    );
+    result
+        .pending
+        .into_iter()
+        .filter(|p| p.psa.is_none_or(|scope| scope.applies(settings.policy)))
+        .map(|p| p.finding)
+        .collect()
+}
+
 fn lint_file(
     index: u32,
     name: &str,
@@ -378,6 +400,45 @@ fn lint_document(
         result.objects += 1;
         result.facts.gather(&origin, &object);
         collect_suppressions(&origin, &object, &mut result.suppressions);
+        if let Some(problems) = super::compiled::check(&object, settings, active) {
+            for p in problems {
+                let (rule, level) = match p
+                    .rule
+                    .and_then(|r| active.iter().find(|a| a.rule.meta().name == r))
+                {
+                    Some(a) => (a.rule.meta(), p.level.unwrap_or(a.level)),
+                    None => {
+                        let meta = &super::meta::INVALID_MLK_RESOURCE;
+                        let Configured::On(level) = settings.selection.level_of(meta) else {
+                            continue;
+                        };
+                        (meta, level)
+                    }
+                };
+                let (span, _) = locate(&doc.root, &p.path);
+                result.pending.push(Pending {
+                    finding: Finding {
+                        rule: rule.name,
+                        category: rule.category,
+                        level,
+                        message: p.message,
+                        help: p.help,
+                        file: display.to_string(),
+                        position: position(span),
+                        document: doc.index,
+                        path: p.path.to_string(),
+                        object: Some(object_ref(&object)),
+                    },
+                    psa: None,
+                    key: Some(ObjectKey {
+                        file: file_index,
+                        document: doc.index as u32,
+                        path: object.path.to_string(),
+                    }),
+                });
+            }
+            continue;
+        }
         let ocx = ObjectCx {
             file: display,
             text,

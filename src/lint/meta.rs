@@ -222,6 +222,46 @@ nobody can tell whether it still holds.
 "
 );
 
+meta_rule!(
+    INVALID_MLK_RESOURCE,
+    "invalid-mlk-resource",
+    Correctness,
+    Error,
+    "mlk.dev resource cannot be compiled",
+    "## What it does
+Reports an mlk.dev TrainingJob or InferenceService that does not match its schema, or whose
+values `mlk train -f` would reject (an unpinned image, an unknown GPU type, a MIG profile the
+GPU does not have, ...), at the offending field. Valid TrainingJobs are compiled into the
+objects `mlk train` prints and those are linted with every other rule; their findings are
+reported at the TrainingJob.
+
+## Why is this bad?
+An operator running the resource, or `mlk train -f`, would reject it.
+
+## Example
+```yaml
+apiVersion: mlk.dev/v1alpha1
+kind: TrainingJob
+metadata:
+  name: bert-ft
+spec:
+  framework: pytorch
+  image: pytorch/pytorch:latest
+```
+
+Use instead:
+```yaml
+apiVersion: mlk.dev/v1alpha1
+kind: TrainingJob
+metadata:
+  name: bert-ft
+spec:
+  framework: pytorch
+  image: pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime
+```
+"
+);
+
 /// The rule of a loader problem.
 pub fn load_problem_rule(kind: ProblemKind) -> &'static RuleMeta {
     match kind {
@@ -236,7 +276,8 @@ pub fn load_problem_rule(kind: ProblemKind) -> &'static RuleMeta {
 }
 
 /// Every engine rule, for the registry.
-pub static ALL: [&RuleMeta; 10] = [
+pub static ALL: [&RuleMeta; 11] = [
+    &INVALID_MLK_RESOURCE,
     &UNREADABLE_FILE,
     &PARSE_ERROR,
     &DUPLICATE_KEY,

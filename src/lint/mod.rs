@@ -1,6 +1,7 @@
 //! The lint engine: rule metadata and the `Rule` trait, the contexts rules see, the facts
 //! cross-object rules use, Pod Security policy scopes, and the run itself. Rules live in
 //! `crate::rules`; reporters in `crate::report`.
+pub mod compiled;
 pub mod context;
 pub mod engine;
 pub mod facts;

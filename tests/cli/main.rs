@@ -3,4 +3,5 @@ mod common;
 mod contracts;
 mod files;
 mod generated;
+mod lint;
 mod train;

@@ -1,0 +1,135 @@
+//! mlk.dev resources are checked through what they compile to: a TrainingJob is resolved
+//! and rendered exactly as `mlk train -f` would (target `job`), the rendered objects are
+//! linted with the same rules, and every finding is reported at the TrainingJob itself.
+//! A value the generator rejects is reported at its field.
+use super::engine::{ActiveRule, lint_rendered};
+use super::settings::Settings;
+use crate::api::{InferenceService, TrainingJob};
+use crate::generate::train::plan::{TrainDefaults, TrainTarget, resolve};
+use crate::manifest::{Object, Path};
+
+/// One problem found in an mlk.dev resource.
+pub struct CompiledProblem {
+    /// Where in the document (the field, or the object's `spec`).
+    pub path: Path,
+    pub rule: Option<&'static str>,
+    pub message: String,
+    pub help: Option<String>,
+    pub level: Option<super::rule::Level>,
+}
+
+/// Checks an mlk.dev object; `None` when it is not one.
+pub fn check(
+    object: &Object<'_>,
+    settings: &Settings,
+    active: &[ActiveRule],
+) -> Option<Vec<CompiledProblem>> {
+    if object.group() != Some(crate::api::GROUP) {
+        return None;
+    }
+    let spec_path = object.path.key("spec");
+    let mut out = Vec::new();
+    match object.kind {
+        Some("TrainingJob") => {
+            let job: TrainingJob = match serde_path_to_error::deserialize(object.node.to_json()) {
+                Ok(j) => j,
+                Err(e) => {
+                    out.push(invalid(object, e));
+                    return Some(out);
+                }
+            };
+            let plan = resolve(
+                job.metadata.name.as_deref(),
+                job.metadata.namespace.as_deref(),
+                TrainTarget::Job,
+                &job.spec,
+                &TrainDefaults::default(),
+            );
+            let plan = match plan {
+                Ok(p) => p,
+                Err(e) => {
+                    let mut path = if e.field.starts_with("metadata.") {
+                        object.path.clone()
+                    } else {
+                        spec_path.clone()
+                    };
+                    for part in e.field.split('.') {
+                        path = path.key(part);
+                    }
+                    out.push(CompiledProblem {
+                        path,
+                        rule: None,
+                        message: format!("`{}`: {}", e.value, e.message),
+                        help: Some(e.help),
+                        level: None,
+                    });
+                    return Some(out);
+                }
+            };
+            let docs = match crate::generate::train::render(&plan) {
+                Ok(d) => d,
+                Err(e) => {
+                    out.push(CompiledProblem {
+                        path: spec_path,
+                        rule: None,
+                        message: format!("cannot render the TrainingJob: {e}"),
+                        help: None,
+                        level: None,
+                    });
+                    return Some(out);
+                }
+            };
+            let mut text = String::new();
+            for d in &docs {
+                if let Ok(yaml) = crate::output::to_yaml(d) {
+                    text.push_str("---\n");
+                    text.push_str(&yaml);
+                }
+            }
+            for f in lint_rendered(&text, settings, active) {
+                let what = f.object.as_ref().map(|o| o.label()).unwrap_or_default();
+                out.push(CompiledProblem {
+                    path: spec_path.clone(),
+                    rule: Some(f.rule),
+                    message: format!("in the compiled {what}: {}", f.message),
+                    help: f.help,
+                    level: Some(f.level),
+                });
+            }
+        }
+        Some("InferenceService") => {
+            if let Err(e) =
+                serde_path_to_error::deserialize::<_, InferenceService>(object.node.to_json())
+            {
+                out.push(invalid(object, e));
+            }
+        }
+        _ => {}
+    }
+    Some(out)
+}
+
+fn invalid(
+    object: &Object<'_>,
+    e: serde_path_to_error::Error<serde_json::Error>,
+) -> CompiledProblem {
+    let mut path = object.path.clone();
+    for seg in e.path().iter() {
+        match seg {
+            serde_path_to_error::Segment::Map { key } => path = path.key(key),
+            serde_path_to_error::Segment::Seq { index } => path = path.index(*index),
+            _ => {}
+        }
+    }
+    CompiledProblem {
+        path,
+        rule: None,
+        message: format!(
+            "invalid {}: {}",
+            object.kind.unwrap_or("resource"),
+            e.into_inner()
+        ),
+        help: Some("check the field against schemas/ (`mlk crd` prints the CRDs)".to_string()),
+        level: None,
+    }
+}

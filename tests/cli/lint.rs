@@ -1,0 +1,272 @@
+//! `mlk lint` and `mlk rule` end to end: discovery, exit codes, selection, suppressions,
+//! namespace policies, formats of the report, and rule documentation.
+use std::fs;
+
+use super::common::{mlk, stdout_of};
+
+const PRIVILEGED_POD: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+  namespace: tools
+spec:
+  containers:
+  - name: shell
+    image: busybox:1.36
+    securityContext:
+      privileged: true
+";
+
+fn lint_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = mlk()
+        .current_dir(dir)
+        .arg("lint")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_finding_fails_the_run_at_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &["--format", "concise", "--select", "privileged-container"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "pod.yaml:11:19: error[privileged-container] privileged: container \"shell\" must not set securityContext.privileged=true\n1 error in 1 file (of 1 checked)\n"
+    );
+    let (code, _, _) = lint_in(
+        dir.path(),
+        &["--fail-on", "never", "--select", "privileged-container"],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_namespace_in_the_input_sets_the_policy_of_its_objects() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).expect("write");
+    fs::write(
+        dir.path().join("ns.yaml"),
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tools\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n",
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &["--format", "concise", "--select", "privileged-container"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let (code, _, _) = lint_in(
+        dir.path(),
+        &[
+            "--pod-security",
+            "privileged",
+            "--select",
+            "privileged-container",
+            "pod.yaml",
+        ],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn suppressions_need_a_reason_and_must_suppress_something() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with_reason = PRIVILEGED_POD.replace(
+        "  namespace: tools\n",
+        "  namespace: tools\n  annotations:\n    ignore.mlk.dev/privileged-container: \"node debugging, deleted after use\"\n",
+    );
+    fs::write(dir.path().join("pod.yaml"), &with_reason).expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "pod-security,correctness",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("no problems"), "{out}");
+
+    fs::write(
+        dir.path().join("pod.yaml"),
+        with_reason.replace("\"node debugging, deleted after use\"", "\"\""),
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "pod-security,correctness",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("error[privileged-container]"),
+        "without a reason the finding stays: {out}"
+    );
+    assert!(out.contains("warning[suppression-without-reason]"), "{out}");
+
+    let unused = with_reason.replace("privileged: true", "privileged: false");
+    fs::write(dir.path().join("pod.yaml"), unused).expect("write");
+    let (_, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "pod-security,correctness",
+        ],
+    );
+    assert!(
+        out.contains(
+            "warning[unused-suppression] suppression of `privileged-container` suppresses nothing"
+        ),
+        "{out}"
+    );
+
+    let misspelt = with_reason.replace(
+        "ignore.mlk.dev/privileged-container",
+        "ignore.mlk.dev/privileged-containr",
+    );
+    fs::write(dir.path().join("pod.yaml"), misspelt).expect("write");
+    let (_, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "pod-security,correctness",
+        ],
+    );
+    assert!(out.contains("unknown rule `privileged-containr`"), "{out}");
+}
+
+#[test]
+fn unknown_rule_names_are_usage_errors_with_a_suggestion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, out, err) = lint_in(dir.path(), &["--select", "privileged-containers"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("did you mean `privileged-container`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn directories_are_walked_in_order_and_broken_files_do_not_stop_the_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir_all(dir.path().join("b/nested")).expect("mkdir");
+    fs::create_dir_all(dir.path().join("a")).expect("mkdir");
+    fs::write(dir.path().join("b/nested/pod.yml"), PRIVILEGED_POD).expect("write");
+    fs::write(dir.path().join("a/broken.yaml"), "kind: [unclosed\n").expect("write");
+    fs::write(
+        dir.path().join("a/dup.json"),
+        "{\"kind\": \"ConfigMap\", \"kind\": \"Secret\"}",
+    )
+    .expect("write");
+    fs::write(dir.path().join("a/notes.txt"), "not yaml").expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "yaml,privileged-container",
+        ],
+    );
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("a/broken.yaml:") && lines[0].contains("error[parse-error]"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("a/dup.json:1:23: error[duplicate-key]"),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("b/nested/pod.yml:11:19: error[privileged-container]"),
+        "{out}"
+    );
+    assert_eq!(lines[3], "3 errors in 3 files (of 3 checked)");
+}
+
+#[test]
+fn stdin_is_read_with_a_dash_and_a_missing_path_is_an_error() {
+    let out = mlk()
+        .args([
+            "lint",
+            "--format",
+            "concise",
+            "--select",
+            "privileged-container",
+            "-",
+        ])
+        .write_stdin(PRIVILEGED_POD)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("<stdin>:11:19: error[privileged-container]")
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, _, err) = lint_in(dir.path(), &["missing.yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("missing.yaml"), "{err}");
+}
+
+#[test]
+fn training_jobs_are_checked_through_what_they_compile_to() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("tj.yaml"),
+        "apiVersion: mlk.dev/v1alpha1\nkind: TrainingJob\nmetadata:\n  name: bert\nspec:\n  framework: pytorch\n  image: pytorch/pytorch:latest\n",
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(dir.path(), &["--format", "concise"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("tj.yaml:7:10: error[invalid-mlk-resource] `pytorch/pytorch:latest`: image is not pinned"), "{out}");
+}
+
+#[test]
+fn rule_docs_are_printed_and_listed() {
+    let doc = stdout_of(&["rule", "privileged-container"]);
+    assert!(doc.starts_with("# privileged-container\n"), "{doc}");
+    assert!(
+        doc.contains("## Why is this bad?") && doc.contains("Use instead:"),
+        "{doc}"
+    );
+    let all = stdout_of(&["rule", "--all"]);
+    assert!(
+        all.lines().any(|l| l.starts_with("privileged-container ")),
+        "{all}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["rule", "--all", "--format", "json"])).expect("JSON");
+    let rules = json.as_array().expect("array");
+    assert!(rules.iter().any(|r| r["name"] == "duplicate-key"
+        && r["category"] == "yaml"
+        && r["defaultLevel"] == "error"));
+    let out = mlk()
+        .args(["rule", "privileged-containr"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `privileged-container`?"));
+}
