@@ -75,6 +75,12 @@ fn present<'a>(node: Option<&'a Node>, key: &str) -> Option<&'a Node> {
     node?.get(key).filter(|n| !n.is_null())
 }
 
+/// The map at `key`; anything else there fails decoding before admission, so it counts as
+/// unset.
+fn present_map<'a>(node: Option<&'a Node>, key: &str) -> Option<&'a Node> {
+    node?.get(key).filter(|n| n.as_map().is_some())
+}
+
 /// `"a", "b"`, as upstream's `joinQuote`.
 fn join_quote<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     items
@@ -119,23 +125,20 @@ fn metadata_path(cx: &PodCx<'_>) -> Path {
     path.key("metadata")
 }
 
-/// The pod's annotations with string values, in source order, with their paths.
-fn annotations<'a>(cx: &PodCx<'a>) -> Vec<(&'a str, &'a str, Path)> {
-    let Some(map) = cx
-        .pod
+/// The pod's annotations with string values, in source order.
+fn annotations<'a>(cx: &PodCx<'a>) -> impl Iterator<Item = (&'a str, &'a str)> {
+    cx.pod
         .metadata
         .and_then(|m| m.get("annotations"))
         .and_then(Node::as_map)
-    else {
-        return Vec::new();
-    };
-    let base = metadata_path(cx).key("annotations");
-    map.iter()
-        .filter_map(|(k, v)| {
-            let key = k.as_str()?;
-            Some((key, v.as_str()?, base.key(key)))
-        })
-        .collect()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(k, v)| Some((k.as_str()?, v.as_str()?)))
+}
+
+/// The path of the annotation `key` of the pod template.
+fn annotation_path(cx: &PodCx<'_>, key: &str) -> Path {
+    metadata_path(cx).key("annotations").key(key)
 }
 
 #[cfg(test)]

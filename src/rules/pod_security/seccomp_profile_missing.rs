@@ -1,4 +1,4 @@
-use super::{present, restricted_unless_windows};
+use super::{present_map, restricted_unless_windows};
 use crate::declare_rule;
 use crate::lint::{PodCx, Rule, RuleMeta, Sink, Version};
 
@@ -63,11 +63,11 @@ impl Rule for SeccompProfileMissing {
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         // A pod-level profile, valid or not, decides: a valid one covers the containers, an
         // invalid one is reported by `seccomp-profile-unconfined` and fixing it fixes them.
-        if present(cx.spec().get("securityContext"), "seccompProfile").is_some() {
+        if present_map(cx.spec().get("securityContext"), "seccompProfile").is_some() {
             return;
         }
         for c in cx.containers() {
-            if present(c.node.get("securityContext"), "seccompProfile").is_some() {
+            if present_map(c.node.get("securityContext"), "seccompProfile").is_some() {
                 continue;
             }
             sink.report(
@@ -174,5 +174,11 @@ spec:
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_profile_that_is_not_a_map_does_not_count() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {seccompProfile: RuntimeDefault}\n  containers: [{name: a, image: x:1, securityContext: {seccompProfile: [x]}}]\n";
+        assert_eq!(check(&SeccompProfileMissing, yaml).len(), 1);
     }
 }

@@ -1,4 +1,4 @@
-use super::{annotations, join_quote, present, restricted_unless_windows};
+use super::{annotation_path, annotations, join_quote, present_map, restricted_unless_windows};
 use crate::declare_rule;
 use crate::lint::{PodCx, PsaLevel, PsaScope, Rule, RuleMeta, Sink, Version};
 use crate::manifest::{Node, Path};
@@ -84,7 +84,7 @@ impl Rule for SeccompProfileUnconfined {
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         let restricted = restricted_unless_windows(cx, FIELDS_SINCE);
         let mut field = |security_context: Option<&Node>, path: Path, who: &str| {
-            let Some(profile) = present(security_context, "seccompProfile") else {
+            let Some(profile) = present_map(security_context, "seccompProfile") else {
                 return;
             };
             let kind = profile
@@ -121,17 +121,16 @@ impl Rule for SeccompProfileUnconfined {
             );
         }
 
-        let annotations = annotations(cx);
         let is_checked = |key: &str| {
             key == POD_ANNOTATION
                 || key
                     .strip_prefix(CONTAINER_ANNOTATION_PREFIX)
                     .is_some_and(|name| containers.iter().any(|c| c.name == Some(name)))
         };
-        for (key, value, path) in annotations {
+        for (key, value) in annotations(cx) {
             if is_checked(key) && !valid_annotation(value) {
                 sink.report(
-                    path,
+                    annotation_path(cx, key),
                     format!("seccompProfile: forbidden annotation {key}=\"{value}\""),
                 )
                 .help("use `runtime/default` or `localhost/<profile>`")
