@@ -1,0 +1,179 @@
+use super::{present, restricted_unless_windows};
+use crate::declare_rule;
+use crate::lint::{PodCx, Rule, RuleMeta, Sink, Version};
+use crate::manifest::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports containers whose `securityContext.capabilities.drop` does not include `ALL`
+    /// (Pod Security control "Capabilities", check `capabilities_restricted`, restricted,
+    /// from v1.22; from v1.25 pods with `spec.os.name: windows` are exempt). Added
+    /// capabilities are reported by `disallowed-capabilities`.
+    ///
+    /// ## Why is this bad?
+    /// Without `drop: ["ALL"]` a container keeps the runtime's default capabilities, among
+    /// them `NET_RAW` (on some runtimes), `CHOWN`, `DAC_OVERRIDE`, `SETUID` and `SETGID`:
+    /// enough to forge packets or defeat file permissions after a compromise. Training and
+    /// serving processes need none of them.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     securityContext:
+    ///       capabilities:
+    ///         drop: ["NET_RAW"]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     securityContext:
+    ///       capabilities:
+    ///         drop: ["ALL"]
+    /// ```
+    ///
+    /// ## References
+    /// - <https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted>
+    /// - `policy/check_capabilities_restricted.go` in kubernetes/pod-security-admission
+    pub CapabilitiesNotDropped {
+        name: "capabilities-not-dropped",
+        category: PodSecurity,
+        level: Error,
+        summary: "container does not drop all capabilities",
+    }
+}
+
+impl Rule for CapabilitiesNotDropped {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        for c in cx.containers() {
+            let dropped_all = present(
+                present(c.node.get("securityContext"), "capabilities"),
+                "drop",
+            )
+            .and_then(Node::as_seq)
+            .is_some_and(|drop| drop.iter().any(|d| d.as_str() == Some("ALL")));
+            if dropped_all {
+                continue;
+            }
+            sink.report(
+                c.path(&["securityContext", "capabilities", "drop"]),
+                format!(
+                    "unrestricted capabilities: {} must set securityContext.capabilities.drop=[\"ALL\"]",
+                    c.describe()
+                ),
+            )
+            .help("add `capabilities: {drop: [\"ALL\"]}` to the container's securityContext")
+            .psa(restricted_unless_windows(cx, Version::v1(22)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, check_with, render};
+    use crate::lint::{PsaLevel, PsaPolicy, Settings};
+
+    fn at(level: PsaLevel, version: u32) -> Settings {
+        Settings {
+            policy: PsaPolicy {
+                level,
+                version: Version::v1(version),
+            },
+            ..Settings::default()
+        }
+    }
+
+    const CONTAINERS: &str = "\
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers:
+  - {name: i, image: x:1}
+  containers:
+  - {name: a, image: x:1, securityContext: {capabilities: {drop: [ALL]}}}
+  - {name: b, image: x:1, securityContext: {capabilities: {drop: [all, NET_RAW]}}}
+  - name: c
+    image: x:1
+    securityContext:
+      capabilities: {}
+  - {name: d, image: x:1, securityContext: {capabilities: {drop: ALL}}}
+";
+
+    #[test]
+    fn missing_drop_all_points_at_the_nearest_field() {
+        assert_eq!(
+            render(&check(&CapabilitiesNotDropped, CONTAINERS)),
+            "6:5 [error] unrestricted capabilities: init container \"i\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.initContainers[0].securityContext.capabilities.drop)\n\
+             9:66 [error] unrestricted capabilities: container \"b\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.containers[1].securityContext.capabilities.drop)\n\
+             13:7 [error] unrestricted capabilities: container \"c\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.containers[2].securityContext.capabilities.drop)\n\
+             14:66 [error] unrestricted capabilities: container \"d\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.containers[3].securityContext.capabilities.drop)"
+        );
+    }
+
+    #[test]
+    fn versions_levels_and_windows() {
+        assert_eq!(
+            check_with(
+                &CapabilitiesNotDropped,
+                CONTAINERS,
+                &at(PsaLevel::Restricted, 22)
+            )
+            .len(),
+            4
+        );
+        assert!(
+            check_with(
+                &CapabilitiesNotDropped,
+                CONTAINERS,
+                &at(PsaLevel::Restricted, 21)
+            )
+            .is_empty()
+        );
+        assert!(
+            check_with(
+                &CapabilitiesNotDropped,
+                CONTAINERS,
+                &at(PsaLevel::Baseline, 37)
+            )
+            .is_empty()
+        );
+        let windows = CONTAINERS.replace("spec:\n", "spec:\n  os: {name: windows}\n");
+        assert_eq!(
+            check_with(
+                &CapabilitiesNotDropped,
+                &windows,
+                &at(PsaLevel::Restricted, 24)
+            )
+            .len(),
+            4
+        );
+        assert!(
+            check_with(
+                &CapabilitiesNotDropped,
+                &windows,
+                &at(PsaLevel::Restricted, 25)
+            )
+            .is_empty()
+        );
+    }
+}

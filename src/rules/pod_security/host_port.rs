@@ -1,0 +1,138 @@
+use super::pluralize;
+use crate::declare_rule;
+use crate::lint::{PodCx, PsaLevel, PsaScope, Rule, RuleMeta, Sink, Version};
+use crate::manifest::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports container ports with a `hostPort` other than `0` (Pod Security control "Host
+    /// Ports", check `hostPorts`, baseline, every version from v1.0). The standard allows a
+    /// known list of host ports, but the built-in admission controller has no such list:
+    /// every non-zero host port is rejected.
+    ///
+    /// ## Why is this bad?
+    /// A host port binds a port of the node's own network interfaces: it bypasses network
+    /// policies and services, and two pods with the same host port cannot share a node,
+    /// which silently limits where training workers can be scheduled. Pod Security
+    /// Admission rejects it at `baseline` and `restricted`; use a Service instead.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: server
+    /// spec:
+    ///   containers:
+    ///   - name: server
+    ///     image: registry.example.com/serve:2.0.1
+    ///     ports:
+    ///     - containerPort: 8080
+    ///       hostPort: 8080
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: server
+    /// spec:
+    ///   containers:
+    ///   - name: server
+    ///     image: registry.example.com/serve:2.0.1
+    ///     ports:
+    ///     - containerPort: 8080
+    /// ```
+    ///
+    /// ## References
+    /// - <https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline>
+    /// - `policy/check_hostPorts.go` in kubernetes/pod-security-admission
+    pub HostPort {
+        name: "host-port",
+        category: PodSecurity,
+        level: Error,
+        summary: "container binds a port of the node",
+    }
+}
+
+impl Rule for HostPort {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        for c in cx.containers() {
+            let Some(ports) = c.node.get("ports").and_then(Node::as_seq) else {
+                continue;
+            };
+            let mut first = None;
+            let mut bad: Vec<String> = Vec::new();
+            for (i, port) in ports.iter().enumerate() {
+                if let Some(n) = port.get("hostPort").and_then(Node::as_i64)
+                    && n != 0
+                {
+                    first.get_or_insert(i);
+                    bad.push(n.to_string());
+                }
+            }
+            let Some(first) = first else { continue };
+            // Upstream lists the ports of a string set: sorted as strings, without repeats.
+            bad.sort();
+            bad.dedup();
+            sink.report(
+                c.path(&["ports"]).index(first).key("hostPort"),
+                format!(
+                    "hostPort: {} uses {} {}",
+                    c.describe(),
+                    pluralize("hostPort", "hostPorts", bad.len()),
+                    bad.join(", ")
+                ),
+            )
+            .help("remove `hostPort` and reach the container through a Service")
+            .psa(PsaScope::new(PsaLevel::Baseline, Version::OLDEST));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, render};
+
+    #[test]
+    fn non_zero_host_ports_are_reported_per_container() {
+        let yaml = "\
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers:
+  - name: init
+    image: x:1
+    ports: [{containerPort: 1, hostPort: 0}]
+  containers:
+  - name: app
+    image: x:1
+    ports:
+    - {containerPort: 80}
+    - {containerPort: 80, hostPort: 80}
+    - {containerPort: 443, hostPort: 443}
+    - {containerPort: 81, hostPort: 80, protocol: UDP}
+  - name: one
+    image: x:1
+    ports: [{containerPort: 9000, hostPort: 9000}, {hostPort: \"9001\"}, 5]
+";
+        assert_eq!(
+            render(&check(&HostPort, yaml)),
+            "14:37 [error] hostPort: container \"app\" uses hostPorts 443, 80 (spec.containers[0].ports[1].hostPort)\n\
+             19:45 [error] hostPort: container \"one\" uses hostPort 9000 (spec.containers[1].ports[0].hostPort)"
+        );
+    }
+
+    #[test]
+    fn malformed_ports_pass() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: x:1, ports: null}\n  - {name: b, image: x:1, ports: {hostPort: 1}}\n";
+        assert!(check(&HostPort, yaml).is_empty());
+    }
+}
