@@ -93,7 +93,7 @@ fn suppressions_need_a_reason_and_must_suppress_something() {
             "--format",
             "concise",
             "--select",
-            "pod-security,correctness",
+            "privileged-container,unused-suppression,suppression-without-reason",
         ],
     );
     assert_eq!(code, 0, "{out}");
@@ -110,7 +110,7 @@ fn suppressions_need_a_reason_and_must_suppress_something() {
             "--format",
             "concise",
             "--select",
-            "pod-security,correctness",
+            "privileged-container,unused-suppression,suppression-without-reason",
         ],
     );
     assert_eq!(code, 1);
@@ -128,7 +128,7 @@ fn suppressions_need_a_reason_and_must_suppress_something() {
             "--format",
             "concise",
             "--select",
-            "pod-security,correctness",
+            "privileged-container,unused-suppression,suppression-without-reason",
         ],
     );
     assert!(
@@ -149,7 +149,7 @@ fn suppressions_need_a_reason_and_must_suppress_something() {
             "--format",
             "concise",
             "--select",
-            "pod-security,correctness",
+            "privileged-container,unused-suppression,suppression-without-reason",
         ],
     );
     assert!(out.contains("unknown rule `privileged-containr`"), "{out}");
