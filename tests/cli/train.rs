@@ -106,6 +106,19 @@ fn check_typed(doc: &Value) {
     }
 }
 
+/// Dogfood: what mlk generates passes mlk's own lint with zero findings at default
+/// settings (Pod Security restricted at the newest version, every rule at its default level).
+#[track_caller]
+fn lints_clean(output: &str, context: &str) {
+    let report = mlk::lint::lint_texts(&[(context, output)], &mlk::lint::Settings::default(), &mlk::rules::all());
+    let findings: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| format!("{}:{}: {}[{}] {}", f.position.line, f.position.column, f.level, f.rule, f.message))
+        .collect();
+    assert!(findings.is_empty(), "{context}: generated output has lint findings:\n{}", findings.join("\n"));
+}
+
 /// Every pod template of a generated document, wherever the target keeps it.
 fn pod_templates(doc: &Value) -> Vec<PodTemplateSpec> {
     let mut out = Vec::new();
@@ -221,6 +234,7 @@ fn every_target_framework_worker_and_accelerator_combination() {
                     let out = stdout_of(&argv);
                     let name = format!("train_{target}_{framework}_{workers}w_{accel}");
                     insta::assert_snapshot!(name.clone(), out, &args.join(" "));
+                    lints_clean(&out, &name);
                     let docs = documents(&out);
                     assert!(!docs.is_empty(), "{name}: no output");
                     for doc in &docs {
@@ -468,6 +482,7 @@ fn scenarios() {
     for (name, args) in SCENARIOS {
         let out = stdout_of(args);
         insta::assert_snapshot!(format!("scenario_{name}"), out.clone(), &args.join(" "));
+        lints_clean(&out, name);
         for doc in documents(&out) {
             check_typed(&doc);
             for t in pod_templates(&doc) {
