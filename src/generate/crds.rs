@@ -97,6 +97,8 @@ pub struct ReplicatedJob {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobSetNetwork {
+    /// Upstream spells the acronym in capitals, which camelCase renaming would not.
+    #[serde(rename = "enableDNSHostnames")]
     pub enable_dns_hostnames: bool,
     pub publish_not_ready_addresses: bool,
 }

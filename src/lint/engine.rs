@@ -112,6 +112,13 @@ pub fn lint_texts(
     finish(results, texts.len(), settings, &active)
 }
 
+/// Lints one file's raw bytes (for fuzzing and property tests: any bytes at all).
+pub fn lint_bytes(name: &str, bytes: &[u8], settings: &Settings, rules: &[&'static dyn Rule]) -> Report {
+    let active = active_rules(rules, settings);
+    let result = lint_file(0, name, Ok(bytes.to_vec()), settings, &active);
+    finish(vec![result], 1, settings, &active)
+}
+
 fn finish(
     results: Vec<FileResult>,
     file_count: usize,

@@ -15,7 +15,7 @@ pub mod sink;
 pub mod testing;
 
 pub use context::{ContainerKind, ContainerRef, DocumentCx, InputCx, ObjectCx, PodCx};
-pub use engine::{Report, lint, lint_texts};
+pub use engine::{Report, lint, lint_bytes, lint_texts};
 pub use finding::{Finding, ObjectRef, Position};
 pub use psa::{PsaLevel, PsaPolicy, PsaScope, Version};
 pub use rule::{Category, Level, Rule, RuleMeta};

@@ -4,4 +4,5 @@ mod contracts;
 mod files;
 mod generated;
 mod lint;
+mod robustness;
 mod train;
