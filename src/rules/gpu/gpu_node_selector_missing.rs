@@ -170,7 +170,9 @@ mod tests {
     fn cpu_pods_and_malformed_affinity_do_not_misfire() {
         let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: x:1, resources: {limits: {cpu: 1}}}\n";
         assert!(check(&GpuNodeSelectorMissing, yaml).is_empty());
-        let yaml = pod("  affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [1, {matchExpressions: [null]}]}}}\n");
+        let yaml = pod(
+            "  affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [1, {matchExpressions: [null]}]}}}\n",
+        );
         assert_eq!(check(&GpuNodeSelectorMissing, &yaml).len(), 1);
     }
 }

@@ -1,4 +1,4 @@
-use super::resources::{entries, is_extended, quantity};
+use super::resources::{entries, is_extended, quantity, written};
 use crate::declare_rule;
 use crate::lint::{PodCx, Rule, RuleMeta, Sink};
 
@@ -77,8 +77,10 @@ impl Rule for GpuRequestLimitMismatch {
                     sink.report(
                         c.path(&["resources", "requests", name]),
                         format!(
-                            "{} requests {req} `{name}` but its limit is {lim}: the request must be equal to the `{name}` limit",
-                            c.describe()
+                            "{} requests {} `{name}` but its limit is {}: the request must be equal to the `{name}` limit",
+                            c.describe(),
+                            written(request),
+                            written(limit)
                         ),
                     )
                     .help(format!(

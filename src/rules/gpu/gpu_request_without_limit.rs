@@ -132,7 +132,9 @@ spec:
             "{requests: {nvidia.com/gpu: 1}, limits: [nvidia.com/gpu]}",
             "{requests: {1: 1}}",
         ] {
-            let yaml = format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - {{name: a, image: x:1, resources: {resources}}}\n");
+            let yaml = format!(
+                "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - {{name: a, image: x:1, resources: {resources}}}\n"
+            );
             let _ = check(&GpuRequestWithoutLimit, &yaml);
         }
         let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: x:1, resources: {requests: {nvidia.com/gpu: 1}, limits: [nvidia.com/gpu]}}\n";

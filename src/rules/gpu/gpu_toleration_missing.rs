@@ -95,7 +95,9 @@ impl Rule for GpuTolerationMissing {
         }
         sink.report(
             cx.path(&["tolerations"]),
-            format!("pod asks for `{resource}` but does not tolerate the `{taint}` taint of GPU nodes"),
+            format!(
+                "pod asks for `{resource}` but does not tolerate the `{taint}` taint of GPU nodes"
+            ),
         )
         .help(format!(
             "add `tolerations: [{{key: {taint}, operator: Exists, effect: NoSchedule}}]`"

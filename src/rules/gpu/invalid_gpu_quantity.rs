@@ -1,4 +1,4 @@
-use super::resources::{entries, is_extended, quantity};
+use super::resources::{entries, is_extended, quantity, written};
 use crate::declare_rule;
 use crate::lint::{PodCx, Rule, RuleMeta, Sink};
 
@@ -78,7 +78,7 @@ impl Rule for InvalidGpuQuantity {
                     };
                     sink.report(
                         c.path(&["resources", list, name]),
-                        format!("{} {list} {q} `{name}`: {problem}", c.describe()),
+                        format!("{} {list} {} `{name}`: {problem}", c.describe(), written(value)),
                     )
                     .help(
                         "request whole devices; to share a GPU, use MIG profiles or the device plugin's time-slicing",
@@ -111,7 +111,7 @@ spec:
         assert_eq!(
             render(&check(&InvalidGpuQuantity, yaml)),
             "9:34 [error] container \"a\" requests 500m `nvidia.com/gpu`: must be an integer (spec.containers[0].resources.requests[\"nvidia.com/gpu\"])\n\
-             10:32 [error] container \"a\" limits 500m `nvidia.com/gpu`: must be an integer (spec.containers[0].resources.limits[\"nvidia.com/gpu\"])\n\
+             10:32 [error] container \"a\" limits 0.5 `nvidia.com/gpu`: must be an integer (spec.containers[0].resources.limits[\"nvidia.com/gpu\"])\n\
              10:50 [error] container \"a\" limits -1 `amd.com/gpu`: must be greater than or equal to 0 (spec.containers[0].resources.limits[\"amd.com/gpu\"])"
         );
     }

@@ -247,7 +247,10 @@ mod tests {
                 "  nodeSelector: {nvidia.com/gpu.product: NVIDIA-L4}\n",
                 "nvidia.com/gpu",
             ),
-            ("  nodeSelector: [1]\n  affinity: 3\n", "nvidia.com/mig-1g.5gb"),
+            (
+                "  nodeSelector: [1]\n  affinity: 3\n",
+                "nvidia.com/mig-1g.5gb",
+            ),
         ] {
             let yaml = pod(placement, resource);
             assert!(check(&MigProfileNotOnGpuType, &yaml).is_empty(), "{yaml}");

@@ -175,3 +175,8 @@ pub fn first_gpu(spec: &Node) -> Option<(&str, GpuVendor)> {
         .filter(|(_, v)| quantity(v).is_some_and(|q| q > Quantity::default()))
         .find_map(|(name, _)| Some((name, gpu_vendor(name)?)))
 }
+
+/// A scalar as the user wrote it, for messages (`16Gi`, not its value in bytes).
+pub fn written(node: &Node) -> String {
+    crate::lint::facts::scalar_string(node).unwrap_or_else(|| node.type_name().to_string())
+}

@@ -67,7 +67,10 @@ impl Rule for TooManyGpusPerPod {
         let per_node = cx.settings.max_gpus_per_node;
         for (name, total) in pod_requests(cx.spec()) {
             let (most, what) = if is_whole_gpu(name) {
-                (u64::from(per_node), format!("the {per_node} GPUs a node has"))
+                (
+                    u64::from(per_node),
+                    format!("the {per_node} GPUs a node has"),
+                )
             } else if let Some(per_gpu) = GPU_TYPES
                 .iter()
                 .filter_map(|g| g.mig_profile_for_resource(name))
@@ -77,7 +80,9 @@ impl Rule for TooManyGpusPerPod {
                 let most = u64::from(per_gpu) * u64::from(per_node);
                 (
                     most,
-                    format!("the {most} instances {per_node} GPUs can be cut into ({per_gpu} per GPU)"),
+                    format!(
+                        "the {most} instances {per_node} GPUs can be cut into ({per_gpu} per GPU)"
+                    ),
                 )
             } else {
                 continue;

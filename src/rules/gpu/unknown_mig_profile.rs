@@ -147,7 +147,13 @@ spec:
         let help = found[1].help.as_deref().unwrap();
         assert!(help.contains("`nvidia.com/mig-1g.10gb`"), "{help}");
         assert!(help.contains("`nvidia.com/mig-1g.5gb.me`"), "{help}");
-        assert!(found[0].help.as_deref().unwrap().starts_with("MIG profiles look like"));
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("MIG profiles look like")
+        );
     }
 
     #[test]
