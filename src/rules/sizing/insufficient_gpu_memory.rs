@@ -125,16 +125,14 @@ impl Rule for InsufficientGpuMemory {
             max_gpus_per_node: coefficients.max_gpus_per_node.max(per_worker),
             ..coefficients
         };
-        match plan_training(&actual, &coefficients) {
-            Err(
-                e @ (SizingError::ModelTooLarge { .. }
-                | SizingError::TooFewGpus { .. }
-                | SizingError::TooManyGpus { .. }
-                | SizingError::ActivationTooLarge { .. }),
-            ) => {
-                sink.report(first.gpu_path(), e.to_string()).help(e.help());
-            }
-            _ => {}
+        if let Err(
+            e @ (SizingError::ModelTooLarge { .. }
+            | SizingError::TooFewGpus { .. }
+            | SizingError::TooManyGpus { .. }
+            | SizingError::ActivationTooLarge { .. }),
+        ) = plan_training(&actual, &coefficients)
+        {
+            sink.report(first.gpu_path(), e.to_string()).help(e.help());
         }
     }
 }
@@ -160,7 +158,8 @@ fn check_mig(
         .map_or(states * coefficients.activation_fraction, |b| b as f64);
     let need = states + activation;
     let usable = f64::from(profile.memory_gb) * 1e9 * coefficients.usable_gpu_memory_fraction;
-    if !(need > usable) {
+    // A NaN from absurd inputs compares false and is not reported.
+    if need.partial_cmp(&usable) != Some(std::cmp::Ordering::Greater) {
         return;
     }
     sink.report(
