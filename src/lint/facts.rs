@@ -393,7 +393,7 @@ fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>
 /// `parallelism` on the way from the object down to the pod spec (a Deployment's replicas,
 /// a Job's parallelism, a JobSet's replicated-job replicas times their Jobs' parallelism,
 /// a Kubeflow role's replicas).
-fn replicas_of(object: &Object<'_>, template: &PodTemplate<'_>) -> u64 {
+pub fn replicas_of(object: &Object<'_>, template: &PodTemplate<'_>) -> u64 {
     let mut node = object.node;
     let mut count: u64 = 1;
     let factor = |n: &Node| -> u64 {

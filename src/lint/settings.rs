@@ -54,6 +54,9 @@ pub struct Settings {
     pub kubernetes_version: Version,
     /// Most GPUs one node has.
     pub max_gpus_per_node: u32,
+    /// Coefficients of the sizing formulas (`sizing:` in mlk.yaml), for re-checking
+    /// workloads that carry their sizing inputs.
+    pub sizing: crate::sizing::Coefficients,
     pub limits: Limits,
     pub follow_symlinks: bool,
     /// Path globs to skip.
@@ -67,6 +70,7 @@ impl Default for Settings {
             policy: PsaPolicy::default(),
             kubernetes_version: Version::NEWEST,
             max_gpus_per_node: 8,
+            sizing: crate::sizing::Coefficients::default(),
             limits: Limits::default(),
             follow_symlinks: false,
             exclude: Vec::new(),

@@ -1,0 +1,170 @@
+use super::resources::{GpuVendor, first_gpu};
+use crate::declare_rule;
+use crate::lint::{PodCx, Rule, RuleMeta, Sink};
+use crate::manifest::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports pods that ask for NVIDIA or AMD GPUs (`nvidia.com/gpu`, `nvidia.com/mig-*`,
+    /// `amd.com/gpu`) without a toleration for the taint GPU nodes usually carry
+    /// (`nvidia.com/gpu` or `amd.com/gpu`, effect `NoSchedule`). A toleration with that
+    /// key (any value), with the resource's own name, or with `operator: Exists` and no key
+    /// (which tolerates every taint) is enough.
+    ///
+    /// ## Why is this bad?
+    /// Platforms taint GPU nodes so that CPU-only pods do not take them. A GPU pod without
+    /// the toleration stays Pending on such clusters unless the
+    /// `ExtendedResourceToleration` admission plugin adds it (GKE and some other platforms
+    /// enable it; many clusters do not). Adding the toleration is harmless where nodes are
+    /// not tainted.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   nodeSelector:
+    ///     nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     resources:
+    ///       limits:
+    ///         nvidia.com/gpu: 8
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   nodeSelector:
+    ///     nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3
+    ///   tolerations:
+    ///   - key: nvidia.com/gpu
+    ///     operator: Exists
+    ///     effect: NoSchedule
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     resources:
+    ///       limits:
+    ///         nvidia.com/gpu: 8
+    /// ```
+    ///
+    /// ## References
+    /// - <https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#example-use-cases>
+    /// - <https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#extendedresourcetoleration>
+    pub GpuTolerationMissing {
+        name: "gpu-toleration-missing",
+        category: Gpu,
+        level: Warning,
+        summary: "GPU pod does not tolerate the GPU node taint",
+    }
+}
+
+impl Rule for GpuTolerationMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        let Some((resource, vendor)) = first_gpu(cx.spec()) else {
+            return;
+        };
+        let taint = match vendor {
+            GpuVendor::Nvidia => "nvidia.com/gpu",
+            GpuVendor::Amd => "amd.com/gpu",
+            GpuVendor::Other => return,
+        };
+        if cx.spec().get("nodeName").is_some() {
+            // Bound to a node already: the scheduler, and with it taints, do not apply.
+            return;
+        }
+        let tolerations = cx
+            .spec()
+            .get("tolerations")
+            .and_then(Node::as_seq)
+            .unwrap_or_default();
+        if tolerations.iter().any(|t| tolerates(t, taint, resource)) {
+            return;
+        }
+        sink.report(
+            cx.path(&["tolerations"]),
+            format!(
+                "pod asks for `{resource}` but does not tolerate the `{taint}` taint of GPU nodes"
+            ),
+        )
+        .help(format!(
+            "add `tolerations: [{{key: {taint}, operator: Exists, effect: NoSchedule}}]`"
+        ));
+    }
+}
+
+fn tolerates(t: &Node, taint: &str, resource: &str) -> bool {
+    let key = t.get("key").and_then(Node::as_str).unwrap_or_default();
+    let operator = t.get("operator").and_then(Node::as_str).unwrap_or("Equal");
+    let effect = t.get("effect").and_then(Node::as_str).unwrap_or_default();
+    let key_matches = if key.is_empty() {
+        operator == "Exists"
+    } else {
+        key == taint || key == resource
+    };
+    key_matches && matches!(effect, "" | "NoSchedule")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, render};
+
+    fn job(tolerations: &str, resource: &str) -> String {
+        format!(
+            "apiVersion: batch/v1\nkind: Job\nmetadata: {{name: t}}\nspec:\n  template:\n    spec:\n{tolerations}      containers:\n      - name: t\n        image: x:1\n        resources: {{limits: {{{resource}: 1}}}}\n"
+        )
+    }
+
+    #[test]
+    fn missing_toleration_is_reported_at_the_pod_spec() {
+        let found = check(&GpuTolerationMissing, &job("", "nvidia.com/gpu"));
+        assert_eq!(
+            render(&found),
+            "6:5 [warning] pod asks for `nvidia.com/gpu` but does not tolerate the `nvidia.com/gpu` taint of GPU nodes (spec.template.spec.tolerations)"
+        );
+        let wrong = "      tolerations:\n      - {key: nvidia.com/gpu, operator: Exists, effect: NoExecute}\n      - {key: other, operator: Exists}\n      - {operator: Equal}\n";
+        let found = check(&GpuTolerationMissing, &job(wrong, "amd.com/gpu"));
+        assert_eq!(
+            render(&found),
+            "8:9 [warning] pod asks for `amd.com/gpu` but does not tolerate the `amd.com/gpu` taint of GPU nodes (spec.template.spec.tolerations)"
+        );
+    }
+
+    #[test]
+    fn matching_tolerations_pass() {
+        for tolerations in [
+            "      tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]\n",
+            "      tolerations: [{key: nvidia.com/gpu, value: present}]\n",
+            "      tolerations: [{operator: Exists}]\n",
+            "      tolerations: [{key: nvidia.com/mig-1g.10gb, operator: Exists}]\n",
+        ] {
+            let yaml = job(tolerations, "nvidia.com/mig-1g.10gb");
+            assert!(check(&GpuTolerationMissing, &yaml).is_empty(), "{yaml}");
+        }
+    }
+
+    #[test]
+    fn cpu_pods_zero_gpus_other_vendors_and_bound_pods_pass() {
+        for resource in ["cpu", "nvidia.com/gpu: 0, x", "gpu.intel.com/i915"] {
+            let yaml = job("", resource);
+            assert!(check(&GpuTolerationMissing, &yaml).is_empty(), "{yaml}");
+        }
+        let yaml = job("      nodeName: gpu-node-1\n", "nvidia.com/gpu");
+        assert!(check(&GpuTolerationMissing, &yaml).is_empty());
+        let yaml = job("      tolerations: {a: 1}\n", "nvidia.com/gpu");
+        assert_eq!(check(&GpuTolerationMissing, &yaml).len(), 1);
+    }
+}

@@ -1,0 +1,97 @@
+//! Where a pod spec asks to run, as far as the `gpu` rules need it: node selector and
+//! required node-affinity values of a label, and whether anything steers the pod to
+//! particular nodes.
+use crate::manifest::Node;
+
+/// GFD's label with the GPU model of a node.
+pub const PRODUCT_LABEL: &str = "nvidia.com/gpu.product";
+
+/// The values a pod allows for node label `key`, from `nodeSelector` and from the required
+/// node-affinity terms that constrain it with `In`. `None` when nothing constrains the
+/// label, or a term allows any value (so no conclusion can be drawn from it).
+pub struct Allowed<'a> {
+    /// From `nodeSelector`.
+    pub selector: Option<&'a str>,
+    /// From the required affinity terms: one of these values, when every term has an
+    /// `In` expression on the key.
+    pub affinity: Option<Vec<&'a str>>,
+}
+
+pub fn allowed_values<'a>(spec: &'a Node, key: &str) -> Allowed<'a> {
+    let selector = spec
+        .get("nodeSelector")
+        .and_then(|s| s.get(key))
+        .and_then(Node::as_str);
+    let terms = required_terms(spec);
+    let mut values = Vec::new();
+    let mut every_term_constrains = !terms.is_empty();
+    for term in terms {
+        let mut constrained = false;
+        for expr in term
+            .get("matchExpressions")
+            .and_then(Node::as_seq)
+            .unwrap_or_default()
+        {
+            if expr.get("key").and_then(Node::as_str) == Some(key)
+                && expr.get("operator").and_then(Node::as_str) == Some("In")
+            {
+                constrained = true;
+                values.extend(
+                    expr.get("values")
+                        .and_then(Node::as_seq)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(Node::as_str),
+                );
+            }
+        }
+        every_term_constrains &= constrained;
+    }
+    Allowed {
+        selector,
+        affinity: every_term_constrains.then_some(values),
+    }
+}
+
+/// `nodeSelectorTerms` of the required node affinity; the pod may run on a node that
+/// matches any one of them.
+fn required_terms(spec: &Node) -> &[Node] {
+    spec.get("affinity")
+        .and_then(|a| a.get("nodeAffinity"))
+        .and_then(|n| n.get("requiredDuringSchedulingIgnoredDuringExecution"))
+        .and_then(|r| r.get("nodeSelectorTerms"))
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+}
+
+/// Every node label key the pod spec selects on: `nodeSelector` keys and the keys of
+/// required and preferred node-affinity expressions.
+pub fn selected_keys(spec: &Node) -> Vec<&str> {
+    let mut keys: Vec<&str> = spec
+        .get("nodeSelector")
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(k, _)| k.as_str())
+        .collect();
+    let preferred = spec
+        .get("affinity")
+        .and_then(|a| a.get("nodeAffinity"))
+        .and_then(|n| n.get("preferredDuringSchedulingIgnoredDuringExecution"))
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| p.get("preference"));
+    for term in required_terms(spec).iter().chain(preferred) {
+        for field in ["matchExpressions", "matchFields"] {
+            keys.extend(
+                term.get(field)
+                    .and_then(Node::as_seq)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|e| e.get("key").and_then(Node::as_str)),
+            );
+        }
+    }
+    keys
+}

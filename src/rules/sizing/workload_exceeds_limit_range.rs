@@ -1,0 +1,249 @@
+use super::budgets::{
+    Side, container_amount, object_name, pod_amount, shown, workload_name, workloads_by_namespace,
+};
+use crate::declare_rule;
+use crate::lint::{InputCx, Rule, RuleMeta, Sink};
+use crate::quantity::Quantity;
+
+declare_rule! {
+    /// ## What it does
+    /// Looks at every LimitRange of the input and reports workloads in the same namespace
+    /// that it would reject: a container whose limit (or, without one, its request) is
+    /// above a `Container` item's `max`, a container whose request (or, without one, its
+    /// limit) is below its `min`, or a pod whose total limit is above a `Pod` item's
+    /// `max`. Containers that set neither are left out: the LimitRange's defaults apply
+    /// to them. Amounts are compared exactly.
+    ///
+    /// ## Why is this bad?
+    /// The LimitRanger admission plugin rejects such pods (`maximum cpu usage per
+    /// Container is 8, but limit is 16`). The workload object is accepted, but none of its
+    /// pods can ever be created.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: LimitRange
+    /// metadata:
+    ///   name: limits
+    ///   namespace: team-a
+    /// spec:
+    ///   limits:
+    ///   - type: Container
+    ///     max:
+    ///       memory: 64Gi
+    ///     default:
+    ///       memory: 4Gi
+    /// ---
+    /// apiVersion: batch/v1
+    /// kind: Job
+    /// metadata:
+    ///   name: train
+    ///   namespace: team-a
+    /// spec:
+    ///   template:
+    ///     spec:
+    ///       restartPolicy: Never
+    ///       containers:
+    ///       - name: trainer
+    ///         image: registry.example.com/train:1.4.2
+    ///         resources:
+    ///           limits:
+    ///             memory: 128Gi
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: LimitRange
+    /// metadata:
+    ///   name: limits
+    ///   namespace: team-a
+    /// spec:
+    ///   limits:
+    ///   - type: Container
+    ///     max:
+    ///       memory: 256Gi
+    ///     default:
+    ///       memory: 4Gi
+    /// ---
+    /// apiVersion: batch/v1
+    /// kind: Job
+    /// metadata:
+    ///   name: train
+    ///   namespace: team-a
+    /// spec:
+    ///   template:
+    ///     spec:
+    ///       restartPolicy: Never
+    ///       containers:
+    ///       - name: trainer
+    ///         image: registry.example.com/train:1.4.2
+    ///         resources:
+    ///           limits:
+    ///             memory: 128Gi
+    /// ```
+    ///
+    /// ## References
+    /// - <https://kubernetes.io/docs/concepts/policy/limit-range/>
+    /// - `kubernetes/kubernetes` `plugin/pkg/admission/limitranger/admission.go`
+    pub WorkloadExceedsLimitRange {
+        name: "workload-exceeds-limit-range",
+        category: Sizing,
+        level: Error,
+        summary: "container or pod outside its namespace's LimitRange",
+    }
+}
+
+impl Rule for WorkloadExceedsLimitRange {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
+        let facts = cx.facts;
+        let by_namespace = workloads_by_namespace(facts);
+        for range in &facts.limit_ranges {
+            let range_name = object_name(range.namespace.as_deref(), range.name.as_deref());
+            for item in &range.items {
+                let kind = item.kind.as_deref();
+                let bounds =
+                    |map: &std::collections::BTreeMap<String, String>| -> Vec<(String, Quantity)> {
+                        map.iter()
+                            .filter_map(|(k, v)| Some((k.clone(), Quantity::parse(v).ok()?)))
+                            .collect()
+                    };
+                let (max, min) = (bounds(&item.max), bounds(&item.min));
+                for w in by_namespace
+                    .get(&range.namespace.as_deref())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                {
+                    let workload = workload_name(&w.kind, w.name.as_deref());
+                    for pod in &w.pods {
+                        match kind {
+                            Some("Container") => {
+                                for c in &pod.containers {
+                                    let who = format!(
+                                        "container \"{}\" of `{workload}`",
+                                        c.name.as_deref().unwrap_or("<unnamed>")
+                                    );
+                                    for (resource, bound) in &max {
+                                        let asked = container_amount(c, Side::Limits, resource)
+                                            .or_else(|| {
+                                                container_amount(c, Side::Requests, resource)
+                                            });
+                                        if let Some(asked) = asked.filter(|a| a > bound) {
+                                            sink.report_at(
+                                                &c.location,
+                                                format!(
+                                                    "{who} asks for {} `{resource}`, above the maximum of {} per container in LimitRange `{range_name}`",
+                                                    shown(resource, asked),
+                                                    shown(resource, *bound)
+                                                ),
+                                            )
+                                            .help(format!("lower the container's `{resource}`, or raise `max.{resource}` of the LimitRange"));
+                                        }
+                                    }
+                                    for (resource, bound) in &min {
+                                        let asked = container_amount(c, Side::Requests, resource);
+                                        if let Some(asked) = asked.filter(|a| a < bound) {
+                                            sink.report_at(
+                                                &c.location,
+                                                format!(
+                                                    "{who} asks for {} `{resource}`, below the minimum of {} per container in LimitRange `{range_name}`",
+                                                    shown(resource, asked),
+                                                    shown(resource, *bound)
+                                                ),
+                                            )
+                                            .help(format!("raise the container's `{resource}` request, or lower `min.{resource}` of the LimitRange"));
+                                        }
+                                    }
+                                }
+                            }
+                            Some("Pod") => {
+                                for (resource, bound) in &max {
+                                    let Some((total, first)) =
+                                        pod_amount(pod, Side::Limits, resource)
+                                    else {
+                                        continue;
+                                    };
+                                    if total > *bound {
+                                        sink.report_at(
+                                            &first.location,
+                                            format!(
+                                                "a pod of `{workload}` has a `{resource}` limit of {} in total, above the maximum of {} per pod in LimitRange `{range_name}`",
+                                                shown(resource, total),
+                                                shown(resource, *bound)
+                                            ),
+                                        )
+                                        .help(format!("lower the pod's `{resource}` limits, or raise `max.{resource}` of the LimitRange"));
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, render};
+
+    const JOB: &str = "\
+apiVersion: batch/v1
+kind: Job
+metadata: {name: train, namespace: team-a}
+spec:
+  template:
+    spec:
+      containers:
+      - {name: a, image: x:1, resources: {requests: {cpu: 100m}, limits: {memory: 128Gi, nvidia.com/gpu: 8}}}
+      - {name: b, image: x:1, resources: {limits: {memory: 8Gi}}}
+      - {name: c, image: x:1}
+";
+
+    fn with(namespace: &str, items: &str) -> String {
+        format!(
+            "apiVersion: v1\nkind: LimitRange\nmetadata: {{name: l, namespace: {namespace}}}\nspec:\n  limits: {items}\n---\n{JOB}"
+        )
+    }
+
+    #[test]
+    fn containers_and_pods_outside_the_range_are_reported() {
+        let yaml = with(
+            "team-a",
+            "[{type: Container, max: {memory: 64Gi}, min: {cpu: 250m}}, {type: Pod, max: {nvidia.com/gpu: 4, memory: 200Gi}}]",
+        );
+        assert_eq!(
+            render(&check(&WorkloadExceedsLimitRange, &yaml)),
+            "14:9 [error] a pod of `Job/train` has a `nvidia.com/gpu` limit of 8 in total, above the maximum of 4 per pod in LimitRange `team-a/l` (spec.template.spec.containers[0])\n\
+             14:9 [error] container \"a\" of `Job/train` asks for 100m `cpu`, below the minimum of 250m per container in LimitRange `team-a/l` (spec.template.spec.containers[0])\n\
+             14:9 [error] container \"a\" of `Job/train` asks for 128Gi `memory`, above the maximum of 64Gi per container in LimitRange `team-a/l` (spec.template.spec.containers[0])"
+        );
+    }
+
+    #[test]
+    fn fitting_workloads_and_other_namespaces_pass() {
+        for yaml in [
+            with(
+                "team-a",
+                "[{type: Container, max: {memory: 128Gi, cpu: 1}, min: {cpu: 100m}}, {type: Pod, max: {memory: 136Gi}}]",
+            ),
+            with("team-b", "[{type: Container, max: {memory: 1Gi}}]"),
+            with(
+                "team-a",
+                "[{type: PersistentVolumeClaim, max: {storage: 1Gi}}, {type: Container, max: {memory: lots}}]",
+            ),
+        ] {
+            assert!(
+                check(&WorkloadExceedsLimitRange, &yaml).is_empty(),
+                "{yaml}"
+            );
+        }
+    }
+}

@@ -1,0 +1,208 @@
+use super::budgets::{
+    object_name, pod_amount, quota_key, shown, workload_name, workloads_by_namespace,
+};
+use crate::declare_rule;
+use crate::lint::{InputCx, Rule, RuleMeta, Sink};
+use crate::quantity::Quantity;
+
+declare_rule! {
+    /// ## What it does
+    /// Looks at every ResourceQuota of the input without `scopes` or `scopeSelector`, and
+    /// reports workloads in the same namespace one of whose pods alone asks for more than
+    /// the quota allows in total: `requests.<resource>` (or the bare `cpu`, `memory`,
+    /// `ephemeral-storage`) against the pod's effective request, `limits.<resource>`
+    /// against its effective limit. Amounts are compared exactly. Objects without a
+    /// namespace are compared with quotas without one (both land in the namespace they are
+    /// applied to).
+    ///
+    /// ## Why is this bad?
+    /// Quota admission rejects a pod that would take the namespace over its quota, even
+    /// when nothing else runs. A pod bigger than the whole quota can never be created: the
+    /// Job or Deployment keeps retrying and the error only shows in its events.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: ResourceQuota
+    /// metadata:
+    ///   name: gpus
+    ///   namespace: team-a
+    /// spec:
+    ///   hard:
+    ///     requests.nvidia.com/gpu: "4"
+    /// ---
+    /// apiVersion: batch/v1
+    /// kind: Job
+    /// metadata:
+    ///   name: train
+    ///   namespace: team-a
+    /// spec:
+    ///   template:
+    ///     spec:
+    ///       restartPolicy: Never
+    ///       containers:
+    ///       - name: trainer
+    ///         image: registry.example.com/train:1.4.2
+    ///         resources:
+    ///           limits:
+    ///             nvidia.com/gpu: 8
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: ResourceQuota
+    /// metadata:
+    ///   name: gpus
+    ///   namespace: team-a
+    /// spec:
+    ///   hard:
+    ///     requests.nvidia.com/gpu: "8"
+    /// ---
+    /// apiVersion: batch/v1
+    /// kind: Job
+    /// metadata:
+    ///   name: train
+    ///   namespace: team-a
+    /// spec:
+    ///   template:
+    ///     spec:
+    ///       restartPolicy: Never
+    ///       containers:
+    ///       - name: trainer
+    ///         image: registry.example.com/train:1.4.2
+    ///         resources:
+    ///           limits:
+    ///             nvidia.com/gpu: 8
+    /// ```
+    ///
+    /// ## References
+    /// - <https://kubernetes.io/docs/concepts/policy/resource-quotas/>
+    pub WorkloadExceedsQuota {
+        name: "workload-exceeds-quota",
+        category: Sizing,
+        level: Error,
+        summary: "one pod asks for more than its namespace's whole quota",
+    }
+}
+
+impl Rule for WorkloadExceedsQuota {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
+        let facts = cx.facts;
+        let by_namespace = workloads_by_namespace(facts);
+        for quota in facts.quotas.iter().filter(|q| !q.scoped) {
+            let keys: Vec<_> = quota
+                .hard
+                .iter()
+                .filter_map(|e| {
+                    let (side, resource) = quota_key(&e.resource)?;
+                    Some((e, side, resource, Quantity::parse(&e.value).ok()?))
+                })
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            for w in by_namespace
+                .get(&quota.namespace.as_deref())
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
+                for pod in &w.pods {
+                    for (entry, side, resource, hard) in &keys {
+                        let Some((amount, container)) = pod_amount(pod, *side, resource) else {
+                            continue;
+                        };
+                        if amount <= *hard {
+                            continue;
+                        }
+                        sink.report_at(
+                            &container.location,
+                            format!(
+                                "a pod of `{}` {} {} `{resource}`, more than ResourceQuota `{}` allows in total (`{}: {}`), so it can never start",
+                                workload_name(&w.kind, w.name.as_deref()),
+                                side.as_str(),
+                                shown(resource, amount),
+                                object_name(quota.namespace.as_deref(), quota.name.as_deref()),
+                                entry.resource,
+                                entry.value,
+                            ),
+                        )
+                        .help(format!(
+                            "raise `{}` in the quota, or split the work over smaller pods",
+                            entry.resource
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, render};
+
+    const JOB: &str = "\
+apiVersion: batch/v1
+kind: Job
+metadata: {name: train, namespace: team-a}
+spec:
+  template:
+    spec:
+      initContainers:
+      - {name: init, image: x:1, resources: {requests: {cpu: 20}}}
+      containers:
+      - {name: a, image: x:1, resources: {requests: {cpu: 4, memory: 40Gi}, limits: {nvidia.com/gpu: 6, memory: 64Gi}}}
+      - {name: b, image: x:1, resources: {limits: {nvidia.com/gpu: 2}}}
+";
+
+    fn quota(namespace: &str, hard: &str, extra: &str) -> String {
+        format!(
+            "apiVersion: v1\nkind: ResourceQuota\nmetadata: {{name: q, namespace: {namespace}}}\nspec:\n{extra}  hard: {{{hard}}}\n---\n{JOB}"
+        )
+    }
+
+    #[test]
+    fn pods_larger_than_the_quota_are_reported_at_the_container() {
+        let yaml = quota(
+            "team-a",
+            "requests.nvidia.com/gpu: 4, cpu: 16, limits.memory: 32Gi, requests.memory: 64Gi, pods: 1",
+            "",
+        );
+        assert_eq!(
+            render(&check(&WorkloadExceedsQuota, &yaml)),
+            "14:9 [error] a pod of `Job/train` requests 20 `cpu`, more than ResourceQuota `team-a/q` allows in total (`cpu: 16`), so it can never start (spec.template.spec.initContainers[0])\n\
+             16:9 [error] a pod of `Job/train` limits 64Gi `memory`, more than ResourceQuota `team-a/q` allows in total (`limits.memory: 32Gi`), so it can never start (spec.template.spec.containers[0])\n\
+             16:9 [error] a pod of `Job/train` requests 8 `nvidia.com/gpu`, more than ResourceQuota `team-a/q` allows in total (`requests.nvidia.com/gpu: 4`), so it can never start (spec.template.spec.containers[0])"
+        );
+    }
+
+    #[test]
+    fn other_namespaces_scoped_quotas_and_ignored_keys_pass() {
+        for yaml in [
+            quota("team-b", "requests.nvidia.com/gpu: 1", ""),
+            quota(
+                "team-a",
+                "requests.nvidia.com/gpu: 1",
+                "  scopes: [NotTerminating]\n",
+            ),
+            quota(
+                "team-a",
+                "limits.nvidia.com/gpu: 1, nvidia.com/gpu: 1, requests.storage: 1Gi",
+                "",
+            ),
+            quota(
+                "team-a",
+                "requests.nvidia.com/gpu: 8, requests.cpu: lots",
+                "",
+            ),
+        ] {
+            assert!(check(&WorkloadExceedsQuota, &yaml).is_empty(), "{yaml}");
+        }
+    }
+}
