@@ -194,6 +194,7 @@ fn settings(args: &LintArgs, ctx: &Context) -> Result<Settings> {
     }
     settings.follow_symlinks = args.follow_symlinks;
     settings.exclude = cfg.exclude.clone();
+    settings.sizing = ctx.config.config.sizing.clone();
     Ok(settings)
 }
 

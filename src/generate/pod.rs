@@ -231,10 +231,11 @@ pub fn pod_template(parts: PodTemplateParts) -> PodTemplateSpec {
     }
 }
 
-/// The toleration for the `nvidia.com/gpu` taint of GPU nodes.
-pub fn gpu_toleration() -> Toleration {
+/// The toleration for the taint GPU node pools carry, named after their resource
+/// (`nvidia.com/gpu` for NVIDIA GPUs and MIG devices, `amd.com/gpu`, ...).
+pub fn gpu_toleration(key: &str) -> Toleration {
     Toleration {
-        key: Some(GPU_TAINT_KEY.to_string()),
+        key: Some(key.to_string()),
         operator: Some("Exists".to_string()),
         effect: Some("NoSchedule".to_string()),
         ..Default::default()

@@ -113,7 +113,12 @@ pub fn lint_texts(
 }
 
 /// Lints one file's raw bytes (for fuzzing and property tests: any bytes at all).
-pub fn lint_bytes(name: &str, bytes: &[u8], settings: &Settings, rules: &[&'static dyn Rule]) -> Report {
+pub fn lint_bytes(
+    name: &str,
+    bytes: &[u8],
+    settings: &Settings,
+    rules: &[&'static dyn Rule],
+) -> Report {
     let active = active_rules(rules, settings);
     let result = lint_file(0, name, Ok(bytes.to_vec()), settings, &active);
     finish(vec![result], 1, settings, &active)

@@ -4,7 +4,12 @@
 use proptest::prelude::*;
 
 fn lint_all(bytes: &[u8]) -> mlk::lint::Report {
-    mlk::lint::lint_bytes("input.yaml", bytes, &mlk::lint::Settings::default(), &mlk::rules::all())
+    mlk::lint::lint_bytes(
+        "input.yaml",
+        bytes,
+        &mlk::lint::Settings::default(),
+        &mlk::rules::all(),
+    )
 }
 
 /// Fragments that build YAML-ish text with the constructs that stress a loader: anchors,
@@ -12,15 +17,50 @@ fn lint_all(bytes: &[u8]) -> mlk::lint::Report {
 /// Kubernetes objects so that rules run on half-valid objects.
 fn fragment() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
-        "apiVersion: v1\n", "kind: Pod\n", "kind: Deployment\n", "kind: List\nitems:\n", "metadata: {name: x}\n",
-        "spec:\n", "  containers:\n", "  - name: a\n", "    image: x:1\n", "    securityContext: {privileged: true}\n",
-        "  template:\n", "    spec:\n", "      containers: [{name: b, resources: {limits: {nvidia.com/gpu: 0.5}}}]\n",
-        "---\n", "...\n", "&a [1, 2, *a]\n", "b: &b {c: *b}\n", "d: !!str 1\n", "e: !custom x\n", "? complex\n: key\n",
-        "f: \"unterminated\n", "g: 'x''y'\n", "h: |\n  block\n", "i: >-\n  folded\n", "- item\n", "  - nested\n",
-        "j: 0755\n", "k: on\n", "l: 1:20\n", "m: ~\n", "n: .inf\n", "o: 0x1F\n", "{\"json\": [1, {\"k\": null}]}\n",
-        "x: 1\nx: 2\n", "\t\ttab\n", "#comment\n", "p: [\n", "q: {a: [b, {c: d}]}\n", "\u{feff}", "é: ü\n",
+        "apiVersion: v1\n",
+        "kind: Pod\n",
+        "kind: Deployment\n",
+        "kind: List\nitems:\n",
+        "metadata: {name: x}\n",
+        "spec:\n",
+        "  containers:\n",
+        "  - name: a\n",
+        "    image: x:1\n",
+        "    securityContext: {privileged: true}\n",
+        "  template:\n",
+        "    spec:\n",
+        "      containers: [{name: b, resources: {limits: {nvidia.com/gpu: 0.5}}}]\n",
+        "---\n",
+        "...\n",
+        "&a [1, 2, *a]\n",
+        "b: &b {c: *b}\n",
+        "d: !!str 1\n",
+        "e: !custom x\n",
+        "? complex\n: key\n",
+        "f: \"unterminated\n",
+        "g: 'x''y'\n",
+        "h: |\n  block\n",
+        "i: >-\n  folded\n",
+        "- item\n",
+        "  - nested\n",
+        "j: 0755\n",
+        "k: on\n",
+        "l: 1:20\n",
+        "m: ~\n",
+        "n: .inf\n",
+        "o: 0x1F\n",
+        "{\"json\": [1, {\"k\": null}]}\n",
+        "x: 1\nx: 2\n",
+        "\t\ttab\n",
+        "#comment\n",
+        "p: [\n",
+        "q: {a: [b, {c: d}]}\n",
+        "\u{feff}",
+        "é: ü\n",
         "resources: {requests: {cpu: '1', nvidia.com/gpu: '2'}, limits: {nvidia.com/gpu: '1'}}\n",
-        "hostNetwork: true\n", "volumes: [{name: v, hostPath: {path: /}}]\n", "replicas: -3\n",
+        "hostNetwork: true\n",
+        "volumes: [{name: v, hostPath: {path: /}}]\n",
+        "replicas: -3\n",
     ])
 }
 
@@ -45,7 +85,14 @@ proptest! {
 
 /// Valid flag choices for `mlk train`, combined at random.
 fn train_args() -> impl Strategy<Value = Vec<String>> {
-    let target = prop::sample::select(vec!["job", "statefulset", "jobset", "trainingjob", "pytorchjob", "tfjob"]);
+    let target = prop::sample::select(vec![
+        "job",
+        "statefulset",
+        "jobset",
+        "trainingjob",
+        "pytorchjob",
+        "tfjob",
+    ]);
     let workers = 1u32..6;
     let accel = prop::sample::select(vec![
         vec!["--gpus", "0"],
@@ -76,7 +123,14 @@ fn train_args() -> impl Strategy<Value = Vec<String>> {
             "tfjob" => "tensorflow",
             _ => "pytorch",
         };
-        let mut args: Vec<String> = vec!["mlk".into(), "train".into(), "--target".into(), target.into(), "--framework".into(), framework.into()];
+        let mut args: Vec<String> = vec![
+            "mlk".into(),
+            "train".into(),
+            "--target".into(),
+            target.into(),
+            "--framework".into(),
+            framework.into(),
+        ];
         args.push("--workers".into());
         args.push(workers.to_string());
         args.extend(accel.into_iter().map(String::from));

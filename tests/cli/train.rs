@@ -110,13 +110,26 @@ fn check_typed(doc: &Value) {
 /// settings (Pod Security restricted at the newest version, every rule at its default level).
 #[track_caller]
 fn lints_clean(output: &str, context: &str) {
-    let report = mlk::lint::lint_texts(&[(context, output)], &mlk::lint::Settings::default(), &mlk::rules::all());
+    let report = mlk::lint::lint_texts(
+        &[(context, output)],
+        &mlk::lint::Settings::default(),
+        &mlk::rules::all(),
+    );
     let findings: Vec<String> = report
         .findings
         .iter()
-        .map(|f| format!("{}:{}: {}[{}] {}", f.position.line, f.position.column, f.level, f.rule, f.message))
+        .map(|f| {
+            format!(
+                "{}:{}: {}[{}] {}",
+                f.position.line, f.position.column, f.level, f.rule, f.message
+            )
+        })
         .collect();
-    assert!(findings.is_empty(), "{context}: generated output has lint findings:\n{}", findings.join("\n"));
+    assert!(
+        findings.is_empty(),
+        "{context}: generated output has lint findings:\n{}",
+        findings.join("\n")
+    );
 }
 
 /// Every pod template of a generated document, wherever the target keeps it.

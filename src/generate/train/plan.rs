@@ -10,7 +10,7 @@ use crate::api::common::{SchedulerKind, TaintEffect, TolerationOperator};
 use crate::api::training::{
     Framework, HyperparameterMode, RestartPolicy, Strategy, TrainingJobSpec,
 };
-use crate::generate::pod::{Accelerators, ContainerResources, gpu_toleration};
+use crate::generate::pod::{Accelerators, ContainerResources, GPU_TAINT_KEY, gpu_toleration};
 use crate::quantity::{self, Quantity};
 use crate::sizing;
 use crate::validate;
@@ -565,8 +565,12 @@ pub fn resolve(
         node_selector.insert(k.clone(), v.clone());
     }
     let mut tolerations = Vec::new();
-    if gpus > 0 && nvidia {
-        tolerations.push(gpu_toleration());
+    if gpus > 0 {
+        tolerations.push(gpu_toleration(if nvidia {
+            GPU_TAINT_KEY
+        } else {
+            &resource
+        }));
     }
     if spot {
         tolerations.extend(spot_tolerations());

@@ -147,7 +147,14 @@ fn placement(plan: &TrainPlan, role: &Role) -> Placement {
     let mut tolerations = plan.tolerations.clone();
     if !role.accelerated {
         node_selector.remove("nvidia.com/gpu.product");
-        tolerations.retain(|t| t.key.as_deref() != Some(crate::generate::pod::GPU_TAINT_KEY));
+        let gpu_key = plan.resources.accelerators.as_ref().map(|a| {
+            if a.resource.starts_with("nvidia.com/") {
+                crate::generate::pod::GPU_TAINT_KEY
+            } else {
+                a.resource.as_str()
+            }
+        });
+        tolerations.retain(|t| t.key.as_deref() != gpu_key);
     }
     Placement {
         node_selector,

@@ -2,7 +2,6 @@
 //! and limits as the API server validates them, MIG profiles against the GPU table of
 //! `crate::sizing`, placement on GPU nodes, GPUs per node, and the device plugin's
 //! environment.
-mod gpu_node_selector_missing;
 mod gpu_request_limit_mismatch;
 mod gpu_request_without_limit;
 mod gpu_toleration_missing;
@@ -16,7 +15,6 @@ mod unknown_mig_profile;
 
 use crate::lint::Rule;
 
-pub use gpu_node_selector_missing::GpuNodeSelectorMissing;
 pub use gpu_request_limit_mismatch::GpuRequestLimitMismatch;
 pub use gpu_request_without_limit::GpuRequestWithoutLimit;
 pub use gpu_toleration_missing::GpuTolerationMissing;
@@ -35,7 +33,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &UnknownMigProfile,
         &MigProfileNotOnGpuType,
         &GpuTolerationMissing,
-        &GpuNodeSelectorMissing,
         &TooManyGpusPerPod,
         &GpuVisibleDevicesSet,
     ]

@@ -63,35 +63,3 @@ fn required_terms(spec: &Node) -> &[Node] {
         .and_then(Node::as_seq)
         .unwrap_or_default()
 }
-
-/// Every node label key the pod spec selects on: `nodeSelector` keys and the keys of
-/// required and preferred node-affinity expressions.
-pub fn selected_keys(spec: &Node) -> Vec<&str> {
-    let mut keys: Vec<&str> = spec
-        .get("nodeSelector")
-        .and_then(Node::as_map)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|(k, _)| k.as_str())
-        .collect();
-    let preferred = spec
-        .get("affinity")
-        .and_then(|a| a.get("nodeAffinity"))
-        .and_then(|n| n.get("preferredDuringSchedulingIgnoredDuringExecution"))
-        .and_then(Node::as_seq)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|p| p.get("preference"));
-    for term in required_terms(spec).iter().chain(preferred) {
-        for field in ["matchExpressions", "matchFields"] {
-            keys.extend(
-                term.get(field)
-                    .and_then(Node::as_seq)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|e| e.get("key").and_then(Node::as_str)),
-            );
-        }
-    }
-    keys
-}
