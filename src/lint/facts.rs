@@ -161,6 +161,8 @@ pub struct WorkloadFact {
     pub labels: BTreeMap<String, String>,
     /// `spec.replicas` when it is an integer, and where it is (or where it would go).
     pub replicas: Option<i64>,
+    /// `spec.replicas` is absent (or null), as opposed to written with a wrong type.
+    pub replicas_missing: bool,
     pub replicas_location: Location,
 }
 
@@ -195,6 +197,8 @@ pub struct HpaFact {
     pub location: Location,
     /// `spec.minReplicas` when it is an integer (the API defaults it to 1).
     pub min_replicas: Option<i64>,
+    /// `spec.minReplicas` is absent (or null), as opposed to written with a wrong type.
+    pub min_replicas_missing: bool,
     /// `spec.minReplicas`, or `spec` when it is missing.
     pub min_replicas_location: Location,
 }
@@ -385,6 +389,9 @@ impl Facts {
                     min_replicas: spec
                         .and_then(|s| s.get("minReplicas"))
                         .and_then(Node::as_i64),
+                    min_replicas_missing: spec
+                        .and_then(|s| s.get("minReplicas"))
+                        .is_none_or(Node::is_null),
                     min_replicas_location: at(&min_path),
                     namespace: object.namespace.map(str::to_string),
                     target_kind: target
@@ -418,6 +425,10 @@ impl Facts {
                     .get("spec")
                     .and_then(|s| s.get("replicas"))
                     .and_then(Node::as_i64),
+                replicas_missing: node
+                    .get("spec")
+                    .and_then(|s| s.get("replicas"))
+                    .is_none_or(Node::is_null),
                 replicas_location: at(&here.key("spec").key("replicas")),
             });
         }
