@@ -1,6 +1,6 @@
 //! Facts about the whole input that cross-object rules need: namespaces and their Pod
 //! Security labels, quotas, limit ranges, workloads with their resources, disruption
-//! budgets and autoscalers. Gathering keeps only these small records, never the parsed
+//! budgets, autoscalers and services. Gathering keeps only these small records, never the parsed
 //! files, so memory stays flat as the input grows.
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -129,6 +129,10 @@ pub struct ContainerFact {
     pub requests: BTreeMap<String, String>,
     pub limits: BTreeMap<String, String>,
     pub location: Location,
+    /// An init container with `restartPolicy: Always` (a sidecar): it runs beside the
+    /// regular containers, and autoscaling counts its requests.
+    pub sidecar: bool,
+    pub readiness_probe: bool,
 }
 
 /// One pod template of a workload and how many pods it makes.
@@ -140,6 +144,9 @@ pub struct PodFact {
     pub labels: BTreeMap<String, String>,
     pub containers: Vec<ContainerFact>,
     pub location: Location,
+    /// Pod-level `resources.requests`, which stand in for missing container requests
+    /// where the PodLevelResources feature is on.
+    pub pod_requests: BTreeMap<String, String>,
 }
 
 /// An object with pod templates.
@@ -150,6 +157,13 @@ pub struct WorkloadFact {
     pub name: Option<String>,
     pub pods: Vec<PodFact>,
     pub location: Location,
+    /// The object's own labels.
+    pub labels: BTreeMap<String, String>,
+    /// `spec.replicas` when it is an integer, and where it is (or where it would go).
+    pub replicas: Option<i64>,
+    /// `spec.replicas` is absent (or null), as opposed to written with a wrong type.
+    pub replicas_missing: bool,
+    pub replicas_location: Location,
 }
 
 /// A PodDisruptionBudget.
@@ -158,6 +172,10 @@ pub struct PdbFact {
     pub namespace: Option<String>,
     pub match_labels: BTreeMap<String, String>,
     pub location: Location,
+    /// `selector: {}`, which in policy/v1 selects every pod of the namespace.
+    pub selects_all: bool,
+    /// The selector has `matchExpressions`, which `match_labels` does not describe.
+    pub has_expressions: bool,
 }
 
 /// A resource metric with a Utilization target in an HPA.
@@ -177,6 +195,23 @@ pub struct HpaFact {
     pub target_name: Option<String>,
     pub utilization: Vec<UtilizationMetric>,
     pub location: Location,
+    /// `spec.minReplicas` when it is an integer (the API defaults it to 1).
+    pub min_replicas: Option<i64>,
+    /// `spec.minReplicas` is absent (or null), as opposed to written with a wrong type.
+    pub min_replicas_missing: bool,
+    /// `spec.minReplicas`, or `spec` when it is missing.
+    pub min_replicas_location: Location,
+}
+
+/// A Service with a label selector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceFact {
+    pub namespace: Option<String>,
+    pub name: Option<String>,
+    pub selector: BTreeMap<String, String>,
+    /// `clusterIP: None`: DNS names for the pods, no load balancing.
+    pub headless: bool,
+    pub location: Location,
 }
 
 /// Everything gathered from the input.
@@ -188,6 +223,7 @@ pub struct Facts {
     pub workloads: Vec<WorkloadFact>,
     pub pdbs: Vec<PdbFact>,
     pub hpas: Vec<HpaFact>,
+    pub services: Vec<ServiceFact>,
 }
 
 impl Facts {
@@ -199,6 +235,7 @@ impl Facts {
         self.workloads.extend(other.workloads);
         self.pdbs.extend(other.pdbs);
         self.hpas.extend(other.hpas);
+        self.services.extend(other.services);
     }
 
     /// Records what the cross-object rules need of `object`.
@@ -269,15 +306,37 @@ impl Facts {
                 });
             }
             (Some("policy"), Some("PodDisruptionBudget")) => {
+                let selector = node.get("spec").and_then(|s| s.get("selector"));
+                let match_labels = string_map(selector.and_then(|s| s.get("matchLabels")));
+                let has_expressions = selector
+                    .and_then(|s| s.get("matchExpressions"))
+                    .and_then(Node::as_seq)
+                    .is_some_and(|e| !e.is_empty());
                 self.pdbs.push(PdbFact {
                     namespace: object.namespace.map(str::to_string),
-                    match_labels: string_map(
-                        node.get("spec")
-                            .and_then(|s| s.get("selector"))
-                            .and_then(|s| s.get("matchLabels")),
-                    ),
+                    selects_all: selector.and_then(Node::as_map).is_some()
+                        && match_labels.is_empty()
+                        && !has_expressions,
+                    match_labels,
+                    has_expressions,
                     location: at(&here),
                 });
+            }
+            (Some(""), Some("Service")) => {
+                let spec = node.get("spec");
+                if let Some(selector) = spec
+                    .and_then(|s| s.get("selector"))
+                    .filter(|s| s.as_map().is_some_and(|m| !m.is_empty()))
+                {
+                    self.services.push(ServiceFact {
+                        namespace: object.namespace.map(str::to_string),
+                        name: object.name.map(str::to_string),
+                        selector: string_map(Some(selector)),
+                        headless: spec.and_then(|s| s.get("clusterIP")).and_then(Node::as_str)
+                            == Some("None"),
+                        location: at(&here.key("spec").key("selector")),
+                    });
+                }
             }
             (Some("autoscaling"), Some("HorizontalPodAutoscaler")) => {
                 let spec = node.get("spec");
@@ -325,7 +384,15 @@ impl Facts {
                         location: at(&here.key("spec").key("targetCPUUtilizationPercentage")),
                     });
                 }
+                let min_path = here.key("spec").key("minReplicas");
                 self.hpas.push(HpaFact {
+                    min_replicas: spec
+                        .and_then(|s| s.get("minReplicas"))
+                        .and_then(Node::as_i64),
+                    min_replicas_missing: spec
+                        .and_then(|s| s.get("minReplicas"))
+                        .is_none_or(Node::is_null),
+                    min_replicas_location: at(&min_path),
                     namespace: object.namespace.map(str::to_string),
                     target_kind: target
                         .and_then(|t| t.get("kind"))
@@ -353,6 +420,16 @@ impl Facts {
                 name: object.name.map(str::to_string),
                 pods,
                 location: at(&here),
+                labels: string_map(node.get("metadata").and_then(|m| m.get("labels"))),
+                replicas: node
+                    .get("spec")
+                    .and_then(|s| s.get("replicas"))
+                    .and_then(Node::as_i64),
+                replicas_missing: node
+                    .get("spec")
+                    .and_then(|s| s.get("replicas"))
+                    .is_none_or(Node::is_null),
+                replicas_location: at(&here.key("spec").key("replicas")),
             });
         }
     }
@@ -372,6 +449,8 @@ fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>
         {
             let resources = c.get("resources");
             containers.push(ContainerFact {
+                sidecar: init && c.get("restartPolicy").and_then(Node::as_str) == Some("Always"),
+                readiness_probe: c.get("readinessProbe").is_some_and(|p| !p.is_null()),
                 name: c.get("name").and_then(Node::as_str).map(str::to_string),
                 init,
                 requests: string_map(resources.and_then(|r| r.get("requests"))),
@@ -386,6 +465,12 @@ fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>
         labels: string_map(template.metadata.and_then(|m| m.get("labels"))),
         containers,
         location: origin.locate(object, &base),
+        pod_requests: string_map(
+            template
+                .spec
+                .get("resources")
+                .and_then(|r| r.get("requests")),
+        ),
     }
 }
 

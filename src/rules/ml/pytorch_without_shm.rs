@@ -1,0 +1,218 @@
+use super::workload::{command_words, is_batch_job, is_cron_job, is_pod, is_training};
+use crate::declare_rule;
+use crate::lint::{ContainerKind, PodCx, Rule, RuleMeta, Sink};
+use crate::manifest::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a PyTorch container with no memory-backed `emptyDir` (`medium: Memory`)
+    /// mounted at `/dev/shm`. A container is PyTorch when its image or its command mentions
+    /// `torch` (`pytorch/pytorch`, `torchrun`, `torch.distributed.run`), or it is the
+    /// `pytorch` container of a `PyTorchJob`. Only training workloads (see the `ml`
+    /// category) and Jobs, CronJobs and Pods are checked; model servers are not.
+    ///
+    /// ## Why is this bad?
+    /// PyTorch `DataLoader` workers hand batches to the training process through shared
+    /// memory. Container runtimes give `/dev/shm` 64 MiB, so loaders with a few workers fail
+    /// with "bus error" or "unable to write to file </torch_...>" a few steps in. NCCL also
+    /// uses `/dev/shm` between GPUs of one node.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: batch/v1
+    /// kind: Job
+    /// metadata:
+    ///   name: finetune
+    /// spec:
+    ///   template:
+    ///     spec:
+    ///       restartPolicy: Never
+    ///       containers:
+    ///       - name: trainer
+    ///         image: pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime
+    ///         command: ["torchrun", "--nproc-per-node=8", "train.py"]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: batch/v1
+    /// kind: Job
+    /// metadata:
+    ///   name: finetune
+    /// spec:
+    ///   template:
+    ///     spec:
+    ///       restartPolicy: Never
+    ///       containers:
+    ///       - name: trainer
+    ///         image: pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime
+    ///         command: ["torchrun", "--nproc-per-node=8", "train.py"]
+    ///         volumeMounts:
+    ///         - name: dshm
+    ///           mountPath: /dev/shm
+    ///       volumes:
+    ///       - name: dshm
+    ///         emptyDir:
+    ///           medium: Memory
+    ///           sizeLimit: 16Gi
+    /// ```
+    ///
+    /// ## References
+    /// - <https://pytorch.org/docs/stable/data.html#multi-process-data-loading>
+    /// - <https://kubernetes.io/docs/concepts/storage/volumes/#emptydir>
+    pub PytorchWithoutShm {
+        name: "pytorch-without-shm",
+        category: Ml,
+        level: Warning,
+        summary: "PyTorch container without a memory-backed /dev/shm",
+    }
+}
+
+impl Rule for PytorchWithoutShm {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        let object = cx.object;
+        let pytorch_job =
+            object.group() == Some("kubeflow.org") && object.kind == Some("PyTorchJob");
+        let mut scope = None;
+        let volumes = cx
+            .spec()
+            .get("volumes")
+            .and_then(Node::as_seq)
+            .unwrap_or_default();
+        for c in cx.containers() {
+            if c.kind != ContainerKind::Regular {
+                continue;
+            }
+            if !(is_pytorch(c.node) || (pytorch_job && c.name == Some("pytorch"))) {
+                continue;
+            }
+            if has_memory_shm(c.node, volumes) {
+                continue;
+            }
+            let in_scope = *scope.get_or_insert_with(|| {
+                is_training(object) || is_batch_job(object) || is_cron_job(object) || is_pod(object)
+            });
+            if !in_scope {
+                return;
+            }
+            let at = if c.node.get("volumeMounts").is_some() {
+                c.path(&["volumeMounts"])
+            } else {
+                c.path.clone()
+            };
+            sink.report(
+                at,
+                format!("PyTorch {} has no memory-backed `/dev/shm`", c.describe()),
+            )
+            .help("mount an `emptyDir` with `medium: Memory` and a `sizeLimit` at `/dev/shm`; the default 64 MiB breaks DataLoader workers");
+        }
+    }
+}
+
+fn is_pytorch(container: &Node) -> bool {
+    let mentions = |s: &str| s.to_ascii_lowercase().contains("torch");
+    container
+        .get("image")
+        .and_then(Node::as_str)
+        .is_some_and(mentions)
+        || command_words(container).any(mentions)
+}
+
+fn has_memory_shm(container: &Node, volumes: &[Node]) -> bool {
+    container
+        .get("volumeMounts")
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .filter(|m| {
+            m.get("mountPath")
+                .and_then(Node::as_str)
+                .is_some_and(|p| p.trim_end_matches('/') == "/dev/shm")
+        })
+        .filter_map(|m| m.get("name").and_then(Node::as_str))
+        .any(|name| {
+            volumes.iter().any(|v| {
+                v.get("name").and_then(Node::as_str) == Some(name)
+                    && v.get("emptyDir")
+                        .and_then(|e| e.get("medium"))
+                        .and_then(Node::as_str)
+                        == Some("Memory")
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, render};
+
+    fn run(yaml: &str) -> String {
+        render(&check(&PytorchWithoutShm, yaml))
+    }
+
+    const JOB: &str = "\
+apiVersion: batch/v1
+kind: Job
+metadata: {name: ft}
+spec:
+  template:
+    spec:
+      containers:
+      - name: t
+        image: pytorch/pytorch:2.4.0
+        volumeMounts:
+        - {name: dshm, mountPath: /dev/shm}
+      - {name: side, image: busybox:1.36}
+      volumes:
+      - {name: dshm, emptyDir: {}}
+";
+
+    #[test]
+    fn disk_backed_shm_is_reported_at_the_mounts() {
+        assert_eq!(
+            run(JOB),
+            "11:11 [warning] PyTorch container \"t\" has no memory-backed `/dev/shm` (spec.template.spec.containers[0].volumeMounts)"
+        );
+        assert_eq!(
+            run(&JOB.replace("emptyDir: {}", "emptyDir: {medium: Memory}")),
+            ""
+        );
+    }
+
+    #[test]
+    fn torch_commands_and_pytorchjob_containers_count() {
+        let cmd = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: t, image: registry.example/train:1, command: [torchrun, t.py]}\n";
+        assert_eq!(
+            run(cmd),
+            "6:5 [warning] PyTorch container \"t\" has no memory-backed `/dev/shm` (spec.containers[0])"
+        );
+        let pj = "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: p}\nspec:\n  pytorchReplicaSpecs:\n    Master: {template: {spec: {containers: [{name: pytorch, image: registry.example/train:1}]}}}\n";
+        assert_eq!(run(pj).lines().count(), 1);
+    }
+
+    #[test]
+    fn servers_and_other_images_pass() {
+        let server = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: s}\nspec:\n  template: {spec: {containers: [{name: s, image: pytorch/torchserve:0.12.0}]}}\n";
+        assert_eq!(run(server), "");
+        assert_eq!(
+            run(&JOB.replace("pytorch/pytorch:2.4.0", "tensorflow/tensorflow:2.15.0")),
+            ""
+        );
+    }
+
+    #[test]
+    fn malformed_input_does_not_misfire() {
+        for bad in [
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: t, image: 5}]}\n",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: t, image: x:1, command: torchrun}]}\n",
+        ] {
+            assert_eq!(run(bad), "", "{bad}");
+        }
+        let odd = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {volumes: 3, containers: [{name: t, image: torch:1, volumeMounts: [null, {mountPath: /dev/shm}]}]}\n";
+        assert_eq!(run(odd).lines().count(), 1);
+    }
+}
