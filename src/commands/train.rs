@@ -131,6 +131,9 @@ pub fn run(
     );
     // The summary is informational: a closed stderr must not fail the command.
     let _ = writeln!(err, "{summary}");
+    for (rule, reason) in &plan.acknowledged {
+        let _ = writeln!(err, "warning: {reason} (annotated `ignore.mlk.dev/{rule}`)");
+    }
     if let Some(s) = &plan.sizing_summary {
         let _ = writeln!(err, "sizing: {s}");
     }

@@ -221,24 +221,9 @@ fn finish(
 
 /// Lints the objects an mlk.dev resource compiles to, with the per-object rules and the
 /// default Pod Security policy (the compiled objects carry no namespace labels).
-pub(crate) fn lint_rendered(
-    text: &str,
-    settings: &Settings,
-    active: &[ActiveRule],
-) -> Vec<Finding> {
-    let result = lint_file(
-        0,
-        "<compiled>",
-        Ok(text.as_bytes().to_vec()),
-        settings,
-        active,
-    );
-    result
-        .pending
-        .into_iter()
-        .filter(|p| p.psa.is_none_or(|scope| scope.applies(settings.policy)))
-        .map(|p| p.finding)
-        .collect()
+pub(crate) fn lint_rendered(text: &str, settings: &Settings, active: &[ActiveRule]) -> Vec<Finding> {
+    let result = lint_file(0, "<compiled>", Ok(text.as_bytes().to_vec()), settings, active);
+    finish(vec![result], 1, settings, active).findings
 }
 
 fn lint_file(

@@ -22,7 +22,9 @@ fn run_policy(plan: &TrainPlan) -> RunPolicy {
         backoff_limit: Some(plan.backoff_limit),
         active_deadline_seconds: Some(plan.deadline_seconds),
         ttl_seconds_after_finished: Some(plan.ttl_seconds),
-        scheduling_policy: plan.volcano.then(|| SchedulingPolicy {
+        // The gang size is declared on every multi-pod job: operators run with a gang
+        // scheduler (Volcano, scheduler-plugins) honour it, others ignore it.
+        scheduling_policy: (plan.volcano || plan.total_pods() > 1).then(|| SchedulingPolicy {
             min_available: Some(plan.total_pods() as i32),
             priority_class: plan.priority_class.clone(),
         }),

@@ -78,9 +78,14 @@ pub(crate) fn helper_metadata(plan: &TrainPlan, name: &str) -> ObjectMeta {
 }
 
 fn plan_annotations(plan: &TrainPlan) -> Option<BTreeMap<String, String>> {
-    plan.sizing_annotation
-        .as_ref()
-        .map(|json| BTreeMap::from([(crate::sizing::INPUTS_ANNOTATION.to_string(), json.clone())]))
+    let mut annotations = BTreeMap::new();
+    if let Some(json) = &plan.sizing_annotation {
+        annotations.insert(crate::sizing::INPUTS_ANNOTATION.to_string(), json.clone());
+    }
+    for (rule, reason) in &plan.acknowledged {
+        annotations.insert(format!("{}{rule}", crate::lint::engine::SUPPRESSION_PREFIX), reason.clone());
+    }
+    (!annotations.is_empty()).then_some(annotations)
 }
 
 /// A headless Service that gives every pod of `selector` a stable DNS name, so workers

@@ -157,6 +157,10 @@ pub struct TrainPlan {
     pub sizing_annotation: Option<String>,
     /// One line explaining the sizing, for stderr.
     pub sizing_summary: Option<String>,
+    /// Risks the user accepted by leaving something out, as (lint rule, reason): each
+    /// becomes an `ignore.mlk.dev/<rule>` annotation with the reason, so the decision is
+    /// visible in the manifest and reviewable, and a warning on stderr.
+    pub acknowledged: Vec<(&'static str, String)>,
     /// The resolved spec, emitted as is by the `trainingjob` target.
     pub spec: TrainingJobSpec,
 }
@@ -229,7 +233,10 @@ pub fn default_image(framework: Framework) -> Option<&'static str> {
 }
 
 const DEFAULT_BACKOFF_LIMIT: u32 = 3;
-const DEFAULT_DEADLINE: &str = "72h";
+/// Deadline of a job with a checkpoint volume: long runs resume from checkpoints.
+const DEFAULT_DEADLINE_SECONDS: u64 = 72 * 3600;
+/// Deadline of a job without one: a failure after this long loses no more than 4 hours.
+const DEFAULT_DEADLINE_UNCHECKPOINTED_SECONDS: u64 = 4 * 3600;
 const DEFAULT_TTL: &str = "24h";
 const DEFAULT_CHECKPOINT_DIR: &str = "/checkpoints";
 const MAX_WORKERS: u32 = 1000;
@@ -625,11 +632,10 @@ pub fn resolve(
     // Lifecycle.
     let life = spec.lifecycle.clone().unwrap_or_default();
     let backoff_limit = life.backoff_limit.unwrap_or(DEFAULT_BACKOFF_LIMIT);
-    let deadline = life
-        .deadline
-        .clone()
-        .unwrap_or_else(|| DEFAULT_DEADLINE.to_string());
-    let deadline_seconds = positive_duration("lifecycle.deadline", &deadline)?;
+    let explicit_deadline = match &life.deadline {
+        Some(d) => Some(positive_duration("lifecycle.deadline", d)?),
+        None => None,
+    };
     let ttl = life
         .ttl_after_finished
         .clone()
@@ -667,6 +673,11 @@ pub fn resolve(
         });
     }
     let checkpoint = resolve_checkpoint(spec, &name, sizing_result.as_ref())?;
+    let deadline_seconds = explicit_deadline.unwrap_or(if checkpoint.is_some() {
+        DEFAULT_DEADLINE_SECONDS
+    } else {
+        DEFAULT_DEADLINE_UNCHECKPOINTED_SECONDS
+    });
     if spot && checkpoint.is_none() {
         return Err(SpecError::new(
             "scheduling.spot",
@@ -710,6 +721,30 @@ pub fn resolve(
                 "hyperparameter names are letters, digits, `_`, `-` and `.`",
             )
         })?;
+    }
+
+    let total_pods = if strategy == Strategy::ParameterServer {
+        workers + 1 + parameter_servers
+    } else {
+        workers
+    };
+    let mut acknowledged = Vec::new();
+    let gang = sched.queue.is_some() || volcano || target.operator_wired();
+    if total_pods > 1 && strategy != Strategy::None && !gang && target != TrainTarget::TrainingJob {
+        acknowledged.push((
+            crate::rules::ml::TrainingWithoutGangScheduling::META.name,
+            format!(
+                "generated without a gang scheduler: the {total_pods} pods may start one by one; pass --queue (Kueue) or --scheduler volcano"
+            ),
+        ));
+    }
+    let long = deadline_seconds > crate::rules::ml::long_training_without_checkpoint::LONG_TRAINING_SECONDS as u64
+        || target == TrainTarget::StatefulSet;
+    if long && checkpoint.is_none() && target != TrainTarget::TrainingJob {
+        acknowledged.push((
+            crate::rules::ml::LongTrainingWithoutCheckpoint::META.name,
+            "generated without a checkpoint volume: a failure restarts training from the beginning; pass --checkpoint-size".to_string(),
+        ));
     }
 
     let mut resolved = spec.clone();
@@ -767,6 +802,7 @@ pub fn resolve(
         hyperparameter_mode: spec.hyperparameter_mode.unwrap_or(HyperparameterMode::Env),
         sizing_annotation: sizing_result.as_ref().map(|s| s.annotation.clone()),
         sizing_summary: sizing_result.as_ref().map(|s| s.summary.clone()),
+        acknowledged,
         spec: resolved,
     })
 }

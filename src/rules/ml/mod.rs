@@ -5,7 +5,7 @@
 //! an ordinary Job or a model server is never reported for a training practice.
 mod distributed_training_in_bare_pod;
 mod invalid_kubeflow_replicas;
-mod long_training_without_checkpoint;
+pub mod long_training_without_checkpoint;
 mod missing_framework_container;
 mod operator_injected_env;
 mod pytorch_without_shm;
