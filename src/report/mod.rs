@@ -5,6 +5,7 @@
 //! `sarif`, `junit`) print their document and nothing else. `github` prints workflow
 //! commands and then the summary as a plain log line, which the runner shows as-is.
 pub mod concise;
+pub mod json;
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -32,9 +33,9 @@ pub fn write(
         LintFormat::Concise
         | LintFormat::Github
         | LintFormat::Human
-        | LintFormat::Json
         | LintFormat::Junit
         | LintFormat::Sarif => concise::write(report, style, out)?,
+        LintFormat::Json => json::write(report, out)?,
     }
     out.flush()
 }
