@@ -6,6 +6,7 @@
 //! commands and then the summary as a plain log line, which the runner shows as-is.
 pub mod concise;
 pub mod json;
+pub mod sarif;
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -30,12 +31,11 @@ pub fn write(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     match format {
-        LintFormat::Concise
-        | LintFormat::Github
-        | LintFormat::Human
-        | LintFormat::Junit
-        | LintFormat::Sarif => concise::write(report, style, out)?,
+        LintFormat::Concise | LintFormat::Github | LintFormat::Human | LintFormat::Junit => {
+            concise::write(report, style, out)?
+        }
         LintFormat::Json => json::write(report, out)?,
+        LintFormat::Sarif => sarif::write(report, out)?,
     }
     out.flush()
 }
