@@ -5,6 +5,7 @@
 //! `sarif`, `junit`) print their document and nothing else. `github` prints workflow
 //! commands and then the summary as a plain log line, which the runner shows as-is.
 pub mod concise;
+pub mod github;
 pub mod json;
 pub mod sarif;
 
@@ -31,11 +32,12 @@ pub fn write(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     match format {
-        LintFormat::Concise | LintFormat::Github | LintFormat::Human | LintFormat::Junit => {
+        LintFormat::Concise | LintFormat::Human | LintFormat::Junit => {
             concise::write(report, style, out)?
         }
         LintFormat::Json => json::write(report, out)?,
         LintFormat::Sarif => sarif::write(report, out)?,
+        LintFormat::Github => github::write(report, style, out)?,
     }
     out.flush()
 }
