@@ -7,6 +7,7 @@
 pub mod concise;
 pub mod github;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use std::borrow::Cow;
@@ -32,12 +33,11 @@ pub fn write(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     match format {
-        LintFormat::Concise | LintFormat::Human | LintFormat::Junit => {
-            concise::write(report, style, out)?
-        }
+        LintFormat::Concise | LintFormat::Human => concise::write(report, style, out)?,
         LintFormat::Json => json::write(report, out)?,
         LintFormat::Sarif => sarif::write(report, out)?,
         LintFormat::Github => github::write(report, style, out)?,
+        LintFormat::Junit => junit::write(report, out)?,
     }
     out.flush()
 }
