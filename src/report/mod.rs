@@ -6,6 +6,7 @@
 //! commands and then the summary as a plain log line, which the runner shows as-is.
 pub mod concise;
 pub mod github;
+pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
@@ -33,7 +34,8 @@ pub fn write(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     match format {
-        LintFormat::Concise | LintFormat::Human => concise::write(report, style, out)?,
+        LintFormat::Human => human::write(report, style, out)?,
+        LintFormat::Concise => concise::write(report, style, out)?,
         LintFormat::Json => json::write(report, out)?,
         LintFormat::Sarif => sarif::write(report, out)?,
         LintFormat::Github => github::write(report, style, out)?,
