@@ -356,7 +356,7 @@ pub enum LintFormat {
     Human,
     /// `path:line:col: level[rule] message`, one per line (default otherwise).
     Concise,
-    /// A JSON document following schemas/lint-report.schema.json.
+    /// A JSON document following schemas/lint-report.v1.schema.json.
     Json,
     /// SARIF 2.1.0, for code-scanning upload.
     Sarif,

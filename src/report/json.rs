@@ -269,14 +269,14 @@ mod tests {
     #[test]
     fn committed_schema_is_up_to_date() {
         let expected = schema_text();
-        if std::env::var_os("MLK_UPDATE_SCHEMAS").is_some_and(|v| v == "1") {
+        if std::env::var_os("MLK_UPDATE_GENERATED").is_some_and(|v| v == "1") {
             std::fs::write(schema_path(), &expected).unwrap();
             return;
         }
         let committed = std::fs::read_to_string(schema_path()).unwrap_or_default();
         assert!(
             committed == expected,
-            "schemas/lint-report.v1.schema.json is stale: run `MLK_UPDATE_SCHEMAS=1 cargo test --lib report::json` and review the diff"
+            "schemas/lint-report.v1.schema.json is stale: run `MLK_UPDATE_GENERATED=1 cargo test` and review the diff"
         );
     }
 
