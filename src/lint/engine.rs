@@ -329,16 +329,19 @@ fn lint_document(
     result: &mut FileResult,
 ) {
     let resolve = |a: &ActiveRule, entry: &Entry, object: Option<&Object<'_>>| -> Pending {
+        let key = || {
+            object.map(|o| ObjectKey {
+                file: file_index,
+                document: doc.index as u32,
+                path: o.path.to_string(),
+            })
+        };
         let (pos, path, key) = match &entry.target {
             Target::Path(p) => {
                 let (span, _) = locate(&doc.root, p);
-                let key = object.map(|o| ObjectKey {
-                    file: file_index,
-                    document: doc.index as u32,
-                    path: o.path.to_string(),
-                });
-                (position(span), p.to_string(), key)
+                (position(span), p.to_string(), key())
             }
+            Target::Span(p, span) => (position(*span), p.to_string(), key()),
             Target::Located(loc) => (loc.position, loc.path.clone(), Some(loc.key.clone())),
         };
         Pending {
