@@ -350,14 +350,14 @@ impl Facts {
                     location: at(&here),
                 });
             }
-            (Some("scheduling.k8s.io"), Some("PriorityClass")) => {
-                if node.get("globalDefault").and_then(Node::as_bool) == Some(true) {
-                    self.default_priority_classes
-                        .push(DefaultPriorityClassFact {
-                            name: object.name.map(str::to_string),
-                            location: at(&here.key("globalDefault")),
-                        });
-                }
+            (Some("scheduling.k8s.io"), Some("PriorityClass"))
+                if node.get("globalDefault").and_then(Node::as_bool) == Some(true) =>
+            {
+                self.default_priority_classes
+                    .push(DefaultPriorityClassFact {
+                        name: object.name.map(str::to_string),
+                        location: at(&here.key("globalDefault")),
+                    });
             }
             _ => {}
         }
