@@ -50,3 +50,30 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &InvalidCronJob,
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::{Settings, lint_texts};
+
+    /// Valid objects of many built-in kinds: no rule of this category (nor of `yaml`)
+    /// may report anything on them.
+    #[test]
+    fn valid_manifests_of_built_in_kinds_pass_every_rule() {
+        let mut rules = super::rules();
+        rules.extend(crate::rules::yaml::rules());
+        let text = include_str!("testdata/valid.yaml");
+        let report = lint_texts(&[("valid.yaml", text)], &Settings::default(), &rules);
+        let found: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{} {} {}",
+                    f.position.line, f.position.column, f.rule, f.message
+                )
+            })
+            .collect();
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(report.objects > 30);
+    }
+}

@@ -67,14 +67,17 @@ impl Rule for VolumeMountWithoutVolume {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let volumes: Vec<&str> = cx
-            .spec()
-            .get("volumes")
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|v| v.get("name")?.as_str())
-            .collect();
+        let mut volumes: Vec<&str> = names(cx.spec().get("volumes"), &["name"]).collect();
+        // A StatefulSet's (and a LeaderWorkerSet's) claim templates are volumes of its pods.
+        let spec = cx.object.node.get("spec");
+        let claims = match cx.object.kind {
+            Some("StatefulSet") => spec.and_then(|s| s.get("volumeClaimTemplates")),
+            Some("LeaderWorkerSet") => spec
+                .and_then(|s| s.get("leaderWorkerTemplate"))
+                .and_then(|t| t.get("volumeClaimTemplates")),
+            _ => None,
+        };
+        volumes.extend(names(claims, &["metadata", "name"]));
         for c in cx.containers() {
             for field in ["volumeMounts", "volumeDevices"] {
                 let Some(mounts) = c.node.get(field).and_then(Node::as_seq) else {
@@ -102,6 +105,14 @@ impl Rule for VolumeMountWithoutVolume {
             }
         }
     }
+}
+
+/// The string at `keys` of every item of a list.
+fn names<'a>(list: Option<&'a Node>, keys: &'a [&'a str]) -> impl Iterator<Item = &'a str> {
+    list.and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| keys.iter().try_fold(item, |n, k| n.get(k))?.as_str())
 }
 
 #[cfg(test)]
@@ -145,6 +156,14 @@ spec:
                 "did you mean `checkpoints`? Otherwise add a volume named `checkpoint` to `volumes`"
             )
         );
+    }
+
+    #[test]
+    fn claim_templates_are_volumes() {
+        let yaml = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  template: {spec: {containers: [{name: a, image: b, volumeMounts: [{name: data, mountPath: /d}]}]}}\n  volumeClaimTemplates: [{metadata: {name: data}}, {metadata: 3}]\n";
+        assert!(check(&VolumeMountWithoutVolume, yaml).is_empty());
+        let job = yaml.replace("kind: StatefulSet", "kind: Deployment");
+        assert_eq!(check(&VolumeMountWithoutVolume, &job).len(), 1);
     }
 
     #[test]
