@@ -61,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('--node-selector', '--node-selector', [CompletionResultType]::ParameterName, 'Extra node selector `KEY=VALUE` (repeatable)')
             [CompletionResult]::new('--toleration', '--toleration', [CompletionResultType]::ParameterName, 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)')
             [CompletionResult]::new('--backoff-limit', '--backoff-limit', [CompletionResultType]::ParameterName, 'Pod failures tolerated before the job fails (default 3)')
-            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h)')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h with a checkpoint volume, 4h without)')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Delete the finished job after this long (default 24h)')
             [CompletionResult]::new('--restart-policy', '--restart-policy', [CompletionResultType]::ParameterName, 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Read-only data volume `PVC[:/mount/path]` (repeatable; default path /data/<pvc>)')

@@ -57,7 +57,7 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand --node-selector 'Extra node selector `KEY=VALUE` (repeatable)'
             cand --toleration 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)'
             cand --backoff-limit 'Pod failures tolerated before the job fails (default 3)'
-            cand --deadline 'Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h)'
+            cand --deadline 'Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h with a checkpoint volume, 4h without)'
             cand --ttl 'Delete the finished job after this long (default 24h)'
             cand --restart-policy 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)'
             cand --data 'Read-only data volume `PVC[:/mount/path]` (repeatable; default path /data/<pvc>)'

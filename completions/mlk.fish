@@ -73,7 +73,7 @@ volcano\t''"
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l node-selector -d 'Extra node selector `KEY=VALUE` (repeatable)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l toleration -d 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l backoff-limit -d 'Pod failures tolerated before the job fails (default 3)' -r
-complete -c mlk -n "__fish_mlk_using_subcommand train" -l deadline -d 'Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand train" -l deadline -d 'Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h with a checkpoint volume, 4h without)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l ttl -d 'Delete the finished job after this long (default 24h)' -r
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l restart-policy -d 'Pod restart policy (default Never, so podFailurePolicy can tell preemption from bugs)' -r -f -a "Never\t''
 OnFailure\t''"
@@ -111,7 +111,7 @@ complete -c mlk -n "__fish_mlk_using_subcommand train" -s h -l help -d 'Print he
 complete -c mlk -n "__fish_mlk_using_subcommand train" -s V -l version -d 'Print version'
 complete -c mlk -n "__fish_mlk_using_subcommand lint" -l format -d 'Report format (default: human on a terminal, concise otherwise)' -r -f -a "human\t'Source snippets with the rule, message and help (default on a terminal)'
 concise\t'`path:line:col: level[rule] message`, one per line (default otherwise)'
-json\t'A JSON document following schemas/lint-report.schema.json'
+json\t'A JSON document following schemas/lint-report.v1.schema.json'
 sarif\t'SARIF 2.1.0, for code-scanning upload'
 github\t'GitHub Actions workflow commands (annotations)'
 junit\t'JUnit XML, one test case per file'"

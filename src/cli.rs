@@ -191,7 +191,8 @@ pub struct TrainArgs {
     #[arg(long, value_name = "N")]
     pub backoff_limit: Option<u32>,
 
-    /// Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h).
+    /// Wall-clock limit of the job (`12h`, `90m`, `2d`; default 72h with a checkpoint
+    /// volume, 4h without).
     #[arg(long, value_name = "DURATION")]
     pub deadline: Option<String>,
 

@@ -221,8 +221,18 @@ fn finish(
 
 /// Lints the objects an mlk.dev resource compiles to, with the per-object rules and the
 /// default Pod Security policy (the compiled objects carry no namespace labels).
-pub(crate) fn lint_rendered(text: &str, settings: &Settings, active: &[ActiveRule]) -> Vec<Finding> {
-    let result = lint_file(0, "<compiled>", Ok(text.as_bytes().to_vec()), settings, active);
+pub(crate) fn lint_rendered(
+    text: &str,
+    settings: &Settings,
+    active: &[ActiveRule],
+) -> Vec<Finding> {
+    let result = lint_file(
+        0,
+        "<compiled>",
+        Ok(text.as_bytes().to_vec()),
+        settings,
+        active,
+    );
     finish(vec![result], 1, settings, active).findings
 }
 
@@ -348,16 +358,19 @@ fn lint_document(
     result: &mut FileResult,
 ) {
     let resolve = |a: &ActiveRule, entry: &Entry, object: Option<&Object<'_>>| -> Pending {
+        let key = || {
+            object.map(|o| ObjectKey {
+                file: file_index,
+                document: doc.index as u32,
+                path: o.path.to_string(),
+            })
+        };
         let (pos, path, key) = match &entry.target {
             Target::Path(p) => {
                 let (span, _) = locate(&doc.root, p);
-                let key = object.map(|o| ObjectKey {
-                    file: file_index,
-                    document: doc.index as u32,
-                    path: o.path.to_string(),
-                });
-                (position(span), p.to_string(), key)
+                (position(span), p.to_string(), key())
             }
+            Target::Span(p, span) => (position(*span), p.to_string(), key()),
             Target::Located(loc) => (loc.position, loc.path.clone(), Some(loc.key.clone())),
         };
         Pending {

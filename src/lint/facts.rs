@@ -214,6 +214,14 @@ pub struct ServiceFact {
     pub location: Location,
 }
 
+/// A PriorityClass marked `globalDefault: true`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DefaultPriorityClassFact {
+    pub name: Option<String>,
+    /// Of the `globalDefault` field.
+    pub location: Location,
+}
+
 /// Everything gathered from the input.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
@@ -224,6 +232,7 @@ pub struct Facts {
     pub pdbs: Vec<PdbFact>,
     pub hpas: Vec<HpaFact>,
     pub services: Vec<ServiceFact>,
+    pub default_priority_classes: Vec<DefaultPriorityClassFact>,
 }
 
 impl Facts {
@@ -236,6 +245,8 @@ impl Facts {
         self.pdbs.extend(other.pdbs);
         self.hpas.extend(other.hpas);
         self.services.extend(other.services);
+        self.default_priority_classes
+            .extend(other.default_priority_classes);
     }
 
     /// Records what the cross-object rules need of `object`.
@@ -405,6 +416,15 @@ impl Facts {
                     utilization,
                     location: at(&here),
                 });
+            }
+            (Some("scheduling.k8s.io"), Some("PriorityClass"))
+                if node.get("globalDefault").and_then(Node::as_bool) == Some(true) =>
+            {
+                self.default_priority_classes
+                    .push(DefaultPriorityClassFact {
+                        name: object.name.map(str::to_string),
+                        location: at(&here.key("globalDefault")),
+                    });
             }
             _ => {}
         }

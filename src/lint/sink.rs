@@ -2,7 +2,7 @@
 //! input facts) and a message; the engine adds the rule, level, file and position.
 use super::facts::Location;
 use super::psa::PsaScope;
-use crate::manifest::Path;
+use crate::manifest::{Path, Span};
 
 /// What a report points at.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,6 +11,9 @@ pub enum Target {
     Path(Path),
     /// A location recorded while gathering facts (cross-object rules).
     Located(Location),
+    /// An exact span of the document, shown with a path: for what a path cannot reach,
+    /// such as a mapping key (an unknown field, an ambiguous key).
+    Span(Path, Span),
 }
 
 /// One report of a rule, before the engine resolves it into a finding.
@@ -47,6 +50,16 @@ impl Sink {
     /// Reports `message` at `path` (from the document root).
     pub fn report(&mut self, path: Path, message: impl Into<String>) -> &mut Entry {
         self.push(Target::Path(path), message.into())
+    }
+
+    /// Reports `message` at `span` of the document, shown with `path`.
+    pub fn report_span(
+        &mut self,
+        path: Path,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Entry {
+        self.push(Target::Span(path, span), message.into())
     }
 
     /// Reports `message` at a location from the input facts.

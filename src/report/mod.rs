@@ -287,7 +287,7 @@ spec:
         crate::lint::lint_texts(
             &[("manifests/pod.yaml", yaml), ("manifests/clean.yaml", "")],
             &Settings::default(),
-            &crate::rules::all(),
+            &[&crate::rules::pod_security::PrivilegedContainer],
         )
     }
 }

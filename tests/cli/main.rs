@@ -4,5 +4,6 @@ mod contracts;
 mod files;
 mod generated;
 mod lint;
+mod report_formats;
 mod robustness;
 mod train;

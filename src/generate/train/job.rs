@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::plan::TrainPlan;
 use super::wiring::{self, RankSource, Topology};
-use super::{headless_service, pod_group, top_metadata};
+use super::{headless_service, pod_group, role_metadata};
 use crate::api::training::RestartPolicy;
 use crate::error::Result;
 use crate::output::to_value;
@@ -57,7 +57,7 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
         );
         let name = job_name(plan, role.name);
         let job = Job {
-            metadata: top_metadata(plan, &name),
+            metadata: role_metadata(plan, &name, role.replicas),
             spec: Some(JobSpec {
                 completion_mode: Some("Indexed".to_string()),
                 completions: Some(role.replicas as i32),

@@ -52,6 +52,26 @@ pub fn render(plan: &TrainPlan) -> Result<Vec<Value>> {
     Ok(docs)
 }
 
+/// Metadata of one workload object of a multi-object layout (a Job or StatefulSet per
+/// role): the gang-scheduling acknowledgement only belongs on objects with several pods.
+pub(crate) fn role_metadata(plan: &TrainPlan, name: &str, pods: u32) -> ObjectMeta {
+    let mut meta = top_metadata(plan, name);
+    if pods <= 1
+        && let Some(annotations) = meta.annotations.as_mut()
+    {
+        let gang = format!(
+            "{}{}",
+            crate::lint::engine::SUPPRESSION_PREFIX,
+            crate::rules::ml::TrainingWithoutGangScheduling::META.name
+        );
+        annotations.remove(&gang);
+        if annotations.is_empty() {
+            meta.annotations = None;
+        }
+    }
+    meta
+}
+
 /// Object metadata with the standard labels, the queue label and the sizing annotation.
 pub(crate) fn top_metadata(plan: &TrainPlan, name: &str) -> ObjectMeta {
     let mut labels = standard_labels(&plan.name, COMPONENT);
@@ -83,7 +103,10 @@ fn plan_annotations(plan: &TrainPlan) -> Option<BTreeMap<String, String>> {
         annotations.insert(crate::sizing::INPUTS_ANNOTATION.to_string(), json.clone());
     }
     for (rule, reason) in &plan.acknowledged {
-        annotations.insert(format!("{}{rule}", crate::lint::engine::SUPPRESSION_PREFIX), reason.clone());
+        annotations.insert(
+            format!("{}{rule}", crate::lint::engine::SUPPRESSION_PREFIX),
+            reason.clone(),
+        );
     }
     (!annotations.is_empty()).then_some(annotations)
 }

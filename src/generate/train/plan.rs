@@ -730,15 +730,21 @@ pub fn resolve(
     };
     let mut acknowledged = Vec::new();
     let gang = sched.queue.is_some() || volcano || target.operator_wired();
-    if total_pods > 1 && strategy != Strategy::None && !gang && target != TrainTarget::TrainingJob {
-        acknowledged.push((
-            crate::rules::ml::TrainingWithoutGangScheduling::META.name,
+    if total_pods > 1 && !gang && target != TrainTarget::TrainingJob {
+        let reason = if strategy == Strategy::None {
+            "independent workers (--strategy none) need no gang scheduling".to_string()
+        } else {
             format!(
                 "generated without a gang scheduler: the {total_pods} pods may start one by one; pass --queue (Kueue) or --scheduler volcano"
-            ),
+            )
+        };
+        acknowledged.push((
+            crate::rules::ml::TrainingWithoutGangScheduling::META.name,
+            reason,
         ));
     }
-    let long = deadline_seconds > crate::rules::ml::long_training_without_checkpoint::LONG_TRAINING_SECONDS as u64
+    let long = deadline_seconds
+        > crate::rules::ml::long_training_without_checkpoint::LONG_TRAINING_SECONDS as u64
         || target == TrainTarget::StatefulSet;
     if long && checkpoint.is_none() && target != TrainTarget::TrainingJob {
         acknowledged.push((

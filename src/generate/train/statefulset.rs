@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::plan::TrainPlan;
 use super::wiring::{self, RankSource, Topology};
-use super::{checkpoint_claim_spec, headless_service, pod_group, top_metadata};
+use super::{checkpoint_claim_spec, headless_service, pod_group, role_metadata};
 use crate::error::Result;
 use crate::output::to_value;
 
@@ -81,7 +81,7 @@ pub(crate) fn render(plan: &TrainPlan, docs: &mut Vec<Value>) -> Result<()> {
             });
         let name = set_name(role.name);
         let set = StatefulSet {
-            metadata: top_metadata(plan, &name),
+            metadata: role_metadata(plan, &name, role.replicas),
             spec: StatefulSetSpec {
                 service_name: Some(plan.name.clone()),
                 replicas: Some(role.replicas as i32),

@@ -1,0 +1,322 @@
+use std::borrow::Cow;
+
+use super::api::{SHAPES, Shape, Shapes};
+use crate::declare_rule;
+use crate::input::did_you_mean;
+use crate::lint::{ObjectCx, Rule, RuleMeta, Sink};
+use crate::manifest::{Node, Path, Value};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports fields that the schema of a built-in kind does not have, at the key, with
+    /// the nearest known field as a suggestion (`resource:` for `resources:`). The schemas
+    /// are those of the newest Kubernetes release, for every kind and served version;
+    /// custom resources are not checked.
+    ///
+    /// ## Why is this bad?
+    /// `kubectl apply` validates strictly by default and rejects the object. Where strict
+    /// validation is off (older kubectl, `--validate=false`, some GitOps tools), the API
+    /// server drops the field silently: a misspelled `resources:` means a pod without its
+    /// GPU limit, and a field indented one level too deep means a setting that never
+    /// applies.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     resource:
+    ///       limits:
+    ///         nvidia.com/gpu: 1
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     resources:
+    ///       limits:
+    ///         nvidia.com/gpu: 1
+    /// ```
+    ///
+    /// ## References
+    /// - <https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation>
+    pub UnknownField {
+        name: "unknown-field",
+        category: Correctness,
+        level: Error,
+        summary: "field does not exist in the kind's schema",
+    }
+}
+
+impl Rule for UnknownField {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_object(&self, cx: &ObjectCx<'_>, sink: &mut Sink) {
+        let (Some(api_version), Some(kind)) = (cx.object.api_version, cx.object.kind) else {
+            return;
+        };
+        if !super::api::is_served(api_version, kind) {
+            return;
+        }
+        let shapes = &*SHAPES;
+        let Some(root) = shapes.root(api_version, kind) else {
+            return;
+        };
+        let mut walk = Walk {
+            shapes,
+            base: &cx.object.path,
+            stack: Vec::new(),
+            sink,
+        };
+        walk.node(root, cx.object.node);
+    }
+}
+
+enum Seg<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+struct Walk<'a, 's> {
+    shapes: &'a Shapes,
+    base: &'a Path,
+    /// The path from the object to the node being visited, turned into a [`Path`] only
+    /// when something is reported.
+    stack: Vec<Seg<'a>>,
+    sink: &'s mut Sink,
+}
+
+impl<'a> Walk<'a, '_> {
+    fn node(&mut self, shape: usize, node: &'a Node) {
+        match (self.shapes.get(shape), &node.value) {
+            (Shape::Object { name, fields }, Value::Map(entries)) => {
+                for (key, value) in entries {
+                    let Some(text) = key.key_text() else {
+                        continue;
+                    };
+                    // A merge key that the loader left as it is.
+                    if text == "<<" {
+                        continue;
+                    }
+                    match self.shapes.get(shape).field(&text) {
+                        Some(field) => {
+                            self.stack.push(Seg::Key(text));
+                            self.node(field, value);
+                            self.stack.pop();
+                        }
+                        None => self.report(name, fields, &text, key),
+                    }
+                }
+            }
+            (Shape::Map(values), Value::Map(entries)) => {
+                if matches!(self.shapes.get(*values), Shape::Any) {
+                    return;
+                }
+                for (key, value) in entries {
+                    let Some(text) = key.key_text() else {
+                        continue;
+                    };
+                    self.stack.push(Seg::Key(text));
+                    self.node(*values, value);
+                    self.stack.pop();
+                }
+            }
+            (Shape::List(items), Value::Seq(list)) => {
+                if matches!(self.shapes.get(*items), Shape::Any) {
+                    return;
+                }
+                for (i, item) in list.iter().enumerate() {
+                    self.stack.push(Seg::Index(i));
+                    self.node(*items, item);
+                    self.stack.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn report(&mut self, schema: &str, fields: &[(Box<str>, usize)], field: &str, key: &Node) {
+        let mut path = self.base.clone();
+        for seg in &self.stack {
+            path = match seg {
+                Seg::Key(k) => path.key(k),
+                Seg::Index(i) => path.index(*i),
+            };
+        }
+        let path = path.key(field);
+        let entry = self.sink.report_span(
+            path,
+            key.span,
+            format!("unknown field `{field}` in `{schema}`"),
+        );
+        match did_you_mean(field, fields.iter().map(|(name, _)| &**name)) {
+            Some(near) => entry.help(format!("did you mean `{near}`?")),
+            None => entry.help(format!(
+                "remove it, or check its spelling and indentation: `{schema}` has no such field"
+            )),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, render};
+
+    #[test]
+    fn misspelled_field_at_the_key_with_a_suggestion() {
+        let yaml = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  label: {app: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        resource:
+          limits: {cpu: 1}
+        ports: [{containerPort: 80, protocl: TCP}]
+";
+        let found = check(&UnknownField, yaml);
+        assert_eq!(
+            render(&found),
+            "5:3 [error] unknown field `label` in `ObjectMeta` (metadata.label)\n\
+             14:9 [error] unknown field `resource` in `Container` (spec.template.spec.containers[0].resource)\n\
+             16:37 [error] unknown field `protocl` in `ContainerPort` (spec.template.spec.containers[0].ports[0].protocl)"
+        );
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `labels`?"));
+        assert_eq!(found[1].help.as_deref(), Some("did you mean `resources`?"));
+        assert_eq!(found[2].help.as_deref(), Some("did you mean `protocol`?"));
+    }
+
+    #[test]
+    fn field_at_the_wrong_level() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x:1}]\n  image: x:1\n";
+        let found = check(&UnknownField, yaml);
+        assert_eq!(
+            render(&found),
+            "6:3 [error] unknown field `image` in `PodSpec` (spec.image)"
+        );
+    }
+
+    #[test]
+    fn free_form_and_int_or_string_fields_pass() {
+        let yaml = r#"
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web, "example.com/x": "y"}
+  annotations: {anything: goes}
+  creationTimestamp: null
+  managedFields:
+  - manager: kubectl
+    fieldsV1: {"f:spec": {"f:replicas": {}}}
+spec:
+  strategy: {rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      nodeSelector: {nvidia.com/gpu.present: "true"}
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources: {limits: {nvidia.com/gpu: 1, cpu: 500m}}
+        livenessProbe: {httpGet: {port: http, path: /}}
+        <<: {a: b}
+status: {replicas: 1}
+"#;
+        assert!(
+            check(&UnknownField, yaml).is_empty(),
+            "{}",
+            render(&check(&UnknownField, yaml))
+        );
+    }
+
+    #[test]
+    fn crd_schemas_and_raw_extensions_pass() {
+        let yaml = r#"
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
+        properties:
+          spec:
+            type: object
+            default: {size: 1}
+            properties: {size: {type: integer, minimum: 0}}
+---
+apiVersion: apps/v1
+kind: ControllerRevision
+metadata: {name: r}
+revision: 1
+data: {spec: {whatever: 1}}
+"#;
+        assert!(
+            check(&UnknownField, yaml).is_empty(),
+            "{}",
+            render(&check(&UnknownField, yaml))
+        );
+    }
+
+    #[test]
+    fn custom_resources_and_unserved_versions_are_out_of_scope() {
+        for yaml in [
+            "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: a}\nspec: {anything: 1}\n",
+            "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: a}\nspec: {rollbackTo: {}}\n",
+            "apiVersion: v1\nkind: CronJob\nspec: {nonsense: 1}\n",
+        ] {
+            assert!(check(&UnknownField, yaml).is_empty(), "{yaml}");
+        }
+    }
+
+    #[test]
+    fn wrong_types_and_odd_keys_do_not_panic() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: [a]\nspec:\n  containers: {a: b}\n  volumes: [1, null, {name: v, emptyDir: 3}]\n  1: x\n  ? [a]\n  : y\n";
+        assert_eq!(
+            render(&check(&UnknownField, yaml)),
+            "7:3 [error] unknown field `1` in `PodSpec` (spec.1)"
+        );
+    }
+
+    #[test]
+    fn list_items_are_checked_with_their_path() {
+        let yaml = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n  datas: {}\n";
+        assert_eq!(
+            render(&check(&UnknownField, yaml)),
+            "7:3 [error] unknown field `datas` in `ConfigMap` (items[0].datas)"
+        );
+    }
+}

@@ -1,0 +1,174 @@
+use crate::declare_rule;
+use crate::input::did_you_mean;
+use crate::lint::{PodCx, Rule, RuleMeta, Sink};
+use crate::manifest::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `volumeMounts` and `volumeDevices` of containers, init containers and
+    /// ephemeral containers that name no volume of the pod's `volumes`.
+    ///
+    /// ## Why is this bad?
+    /// The API server rejects the pod (`volumeMounts[0].name: Not found`); for a
+    /// Deployment or Job, the controller keeps failing to create pods. A typo in the volume
+    /// name of a checkpoint or `/dev/shm` mount is the usual cause.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     volumeMounts:
+    ///     - name: dshm
+    ///       mountPath: /dev/shm
+    ///   volumes:
+    ///   - name: shm
+    ///     emptyDir:
+    ///       medium: Memory
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// apiVersion: v1
+    /// kind: Pod
+    /// metadata:
+    ///   name: trainer
+    /// spec:
+    ///   containers:
+    ///   - name: trainer
+    ///     image: registry.example.com/train:1.4.2
+    ///     volumeMounts:
+    ///     - name: dshm
+    ///       mountPath: /dev/shm
+    ///   volumes:
+    ///   - name: dshm
+    ///     emptyDir:
+    ///       medium: Memory
+    /// ```
+    ///
+    /// ## References
+    /// - <https://kubernetes.io/docs/concepts/storage/volumes/>
+    pub VolumeMountWithoutVolume {
+        name: "volume-mount-without-volume",
+        category: Correctness,
+        level: Error,
+        summary: "volume mount names no volume of the pod",
+    }
+}
+
+impl Rule for VolumeMountWithoutVolume {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        let mut volumes: Vec<&str> = names(cx.spec().get("volumes"), &["name"]).collect();
+        // A StatefulSet's (and a LeaderWorkerSet's) claim templates are volumes of its pods.
+        let spec = cx.object.node.get("spec");
+        let claims = match cx.object.kind {
+            Some("StatefulSet") => spec.and_then(|s| s.get("volumeClaimTemplates")),
+            Some("LeaderWorkerSet") => spec
+                .and_then(|s| s.get("leaderWorkerTemplate"))
+                .and_then(|t| t.get("volumeClaimTemplates")),
+            _ => None,
+        };
+        volumes.extend(names(claims, &["metadata", "name"]));
+        for c in cx.containers() {
+            for field in ["volumeMounts", "volumeDevices"] {
+                let Some(mounts) = c.node.get(field).and_then(Node::as_seq) else {
+                    continue;
+                };
+                for (i, mount) in mounts.iter().enumerate() {
+                    let Some(name) = mount.get("name").and_then(Node::as_str) else {
+                        continue;
+                    };
+                    if name.is_empty() || volumes.contains(&name) {
+                        continue;
+                    }
+                    let entry = sink.report(
+                        c.path(&[field]).index(i).key("name"),
+                        format!(
+                            "{} mounts volume `{name}`, which the pod does not define",
+                            c.describe()
+                        ),
+                    );
+                    match did_you_mean(name, volumes.iter().copied()) {
+                        Some(near) => entry.help(format!("did you mean `{near}`? Otherwise add a volume named `{name}` to `volumes`")),
+                        None => entry.help(format!("add a volume named `{name}` to the pod's `volumes`")),
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// The string at `keys` of every item of a list.
+fn names<'a>(list: Option<&'a Node>, keys: &'a [&'a str]) -> impl Iterator<Item = &'a str> {
+    list.and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| keys.iter().try_fold(item, |n, k| n.get(k))?.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::{check, render};
+
+    #[test]
+    fn typo_and_missing_volumes() {
+        let yaml = "\
+apiVersion: batch/v1
+kind: Job
+metadata: {name: j}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      initContainers:
+      - {name: fetch, image: x:1, volumeMounts: [{name: data, mountPath: /d}]}
+      containers:
+      - name: train
+        image: x:1
+        volumeMounts:
+        - {name: checkpoint, mountPath: /ckpt}
+        - {name: data, mountPath: /data}
+        volumeDevices: [{name: raw, devicePath: /dev/xvda}]
+      volumes:
+      - {name: checkpoints, persistentVolumeClaim: {claimName: c}}
+";
+        let found = check(&VolumeMountWithoutVolume, yaml);
+        assert_eq!(
+            render(&found),
+            "9:57 [error] init container \"fetch\" mounts volume `data`, which the pod does not define (spec.template.spec.initContainers[0].volumeMounts[0].name)\n\
+             14:18 [error] container \"train\" mounts volume `checkpoint`, which the pod does not define (spec.template.spec.containers[0].volumeMounts[0].name)\n\
+             15:18 [error] container \"train\" mounts volume `data`, which the pod does not define (spec.template.spec.containers[0].volumeMounts[1].name)\n\
+             16:32 [error] container \"train\" mounts volume `raw`, which the pod does not define (spec.template.spec.containers[0].volumeDevices[0].name)"
+        );
+        assert_eq!(
+            found[1].help.as_deref(),
+            Some(
+                "did you mean `checkpoints`? Otherwise add a volume named `checkpoint` to `volumes`"
+            )
+        );
+    }
+
+    #[test]
+    fn claim_templates_are_volumes() {
+        let yaml = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  template: {spec: {containers: [{name: a, image: b, volumeMounts: [{name: data, mountPath: /d}]}]}}\n  volumeClaimTemplates: [{metadata: {name: data}}, {metadata: 3}]\n";
+        assert!(check(&VolumeMountWithoutVolume, yaml).is_empty());
+        let job = yaml.replace("kind: StatefulSet", "kind: Deployment");
+        assert_eq!(check(&VolumeMountWithoutVolume, &job).len(), 1);
+    }
+
+    #[test]
+    fn defined_and_malformed_mounts_pass() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [{name: a}, 3, {name: 4}]\n  containers:\n  - {name: c, image: x, volumeMounts: [{name: a}, {name: ''}, {mountPath: /x}, 7, {name: [a]}]}\n  - {name: d, image: x, volumeMounts: {name: b}}\n";
+        assert!(check(&VolumeMountWithoutVolume, yaml).is_empty());
+    }
+}

@@ -1,7 +1,0 @@
-//! Rules of the `yaml` category.
-use crate::lint::Rule;
-
-/// The rules of this category.
-pub fn rules() -> Vec<&'static dyn Rule> {
-    Vec::new()
-}
