@@ -131,7 +131,7 @@ meta_rule!(
     "too-many-aliases",
     Yaml,
     Error,
-    "YAML aliases expand beyond the limit",
+    "aliases expand to more nodes than the limit",
     "## What it does
 Reports a file whose YAML aliases expand to more nodes than the limit (an alias bomb).
 
@@ -146,7 +146,7 @@ meta_rule!(
     "nesting-too-deep",
     Yaml,
     Error,
-    "YAML nests deeper than the limit",
+    "mappings and sequences nest deeper than the limit",
     "## What it does
 Reports mappings and sequences nested deeper than the limit (256 by default).
 

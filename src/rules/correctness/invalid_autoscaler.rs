@@ -58,7 +58,7 @@ declare_rule! {
         name: "invalid-autoscaler",
         category: Correctness,
         level: Error,
-        summary: "HorizontalPodAutoscaler bounds that the API server rejects",
+        summary: "`HorizontalPodAutoscaler` bounds that the API server rejects",
     }
 }
 

@@ -59,7 +59,7 @@ declare_rule! {
         name: "invalid-cron-job",
         category: Correctness,
         level: Error,
-        summary: "CronJob name, schedule or policy that the API server rejects",
+        summary: "`CronJob` name, schedule or policy that the API server rejects",
     }
 }
 

@@ -57,7 +57,7 @@ declare_rule! {
         name: "invalid-job",
         category: Correctness,
         level: Error,
-        summary: "Job spec combination that the API server rejects",
+        summary: "`Job` spec combination that the API server rejects",
     }
 }
 

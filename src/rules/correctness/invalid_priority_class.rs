@@ -39,7 +39,7 @@ declare_rule! {
         name: "invalid-priority-class",
         category: Correctness,
         level: Error,
-        summary: "PriorityClass value, name or preemption policy that the API server rejects",
+        summary: "`PriorityClass` value, name or preemption policy that the API server rejects",
     }
 }
 
@@ -73,14 +73,14 @@ impl Rule for InvalidPriorityClass {
             if !known {
                 sink.report(
                     cx.path(&["metadata", "name"]),
-                    format!("PriorityClass name `{name}` uses the reserved `system-` prefix"),
+                    format!("name `{name}` uses the reserved `system-` prefix"),
                 )
                 .help("rename it; names starting with `system-` are reserved for Kubernetes' own classes");
             }
         } else if let Some(v) = value.filter(|v| *v > HIGHEST_USER_PRIORITY) {
             sink.report(
                 cx.path(&["value"]),
-                format!("PriorityClass value {v} exceeds the maximum of a user-defined priority, {HIGHEST_USER_PRIORITY}"),
+                format!("value {v} exceeds the maximum of a user-defined priority, {HIGHEST_USER_PRIORITY}"),
             )
             .help("use a value of at most 1000000000; higher values are reserved for system classes");
         }
@@ -114,7 +114,7 @@ mod tests {
                 &InvalidPriorityClass,
                 &class("urgent", "value: 1000000001\npreemptionPolicy: never\n")
             )),
-            "4:8 [error] PriorityClass value 1000000001 exceeds the maximum of a user-defined priority, 1000000000 (value)\n\
+            "4:8 [error] value 1000000001 exceeds the maximum of a user-defined priority, 1000000000 (value)\n\
              5:19 [error] unsupported `preemptionPolicy` `never` (preemptionPolicy)"
         );
         assert_eq!(
@@ -122,7 +122,7 @@ mod tests {
                 &InvalidPriorityClass,
                 &class("system-gpu", "value: 10\n")
             )),
-            "3:18 [error] PriorityClass name `system-gpu` uses the reserved `system-` prefix (metadata.name)"
+            "3:18 [error] name `system-gpu` uses the reserved `system-` prefix (metadata.name)"
         );
         assert_eq!(
             check(

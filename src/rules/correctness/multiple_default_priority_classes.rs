@@ -70,7 +70,7 @@ impl Rule for MultipleDefaultPriorityClasses {
             sink.report_at(
                 &other.location,
                 format!(
-                    "PriorityClass `{}` is marked globalDefault, but `{first_name}` already is: only one default can exist",
+                    "`PriorityClass` `{}` is marked globalDefault, but `{first_name}` already is: only one default can exist",
                     other.name.as_deref().unwrap_or("<unnamed>")
                 ),
             )
@@ -107,8 +107,8 @@ globalDefault: yes
 ";
         assert_eq!(
             render(&check(&MultipleDefaultPriorityClasses, yaml)),
-            "11:16 [error] PriorityClass `b` is marked globalDefault, but `a` already is: only one default can exist (globalDefault)\n\
-             17:16 [error] PriorityClass `c` is marked globalDefault, but `a` already is: only one default can exist (globalDefault)"
+            "11:16 [error] `PriorityClass` `b` is marked globalDefault, but `a` already is: only one default can exist (globalDefault)\n\
+             17:16 [error] `PriorityClass` `c` is marked globalDefault, but `a` already is: only one default can exist (globalDefault)"
         );
     }
 

@@ -63,7 +63,7 @@ declare_rule! {
         name: "gpu-toleration-missing",
         category: Gpu,
         level: Warning,
-        summary: "GPU pod does not tolerate the GPU node taint",
+        summary: "pod with GPUs does not tolerate the GPU node taint",
     }
 }
 

@@ -58,7 +58,7 @@ declare_rule! {
         name: "gpu-visible-devices-set",
         category: Gpu,
         level: Warning,
-        summary: "GPU visibility variable set by hand in a GPU pod",
+        summary: "device visibility variable set by hand in a GPU pod",
     }
 }
 

@@ -60,7 +60,7 @@ declare_rule! {
         name: "mig-profile-not-on-gpu-type",
         category: Gpu,
         level: Error,
-        summary: "MIG profile does not exist on the selected GPU model",
+        summary: "requested MIG profile does not exist on the selected GPU model",
     }
 }
 

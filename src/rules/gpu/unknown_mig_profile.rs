@@ -55,7 +55,7 @@ declare_rule! {
         name: "unknown-mig-profile",
         category: Gpu,
         level: Warning,
-        summary: "MIG profile that no known GPU has",
+        summary: "requests a MIG profile that no known GPU has",
     }
 }
 

@@ -68,7 +68,7 @@ declare_rule! {
         name: "invalid-kubeflow-replicas",
         category: Ml,
         level: Error,
-        summary: "Kubeflow replica specs that the operator's webhook rejects",
+        summary: "replica specs that the Kubeflow operator's webhook rejects",
     }
 }
 

@@ -54,7 +54,7 @@ declare_rule! {
         name: "missing-framework-container",
         category: Ml,
         level: Error,
-        summary: "Kubeflow replica without the container named pytorch or tensorflow",
+        summary: "replica of a Kubeflow job without the container named `pytorch` or `tensorflow`",
     }
 }
 

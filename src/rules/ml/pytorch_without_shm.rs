@@ -64,7 +64,7 @@ declare_rule! {
         name: "pytorch-without-shm",
         category: Ml,
         level: Warning,
-        summary: "PyTorch container without a memory-backed /dev/shm",
+        summary: "container runs PyTorch without a memory-backed `/dev/shm`",
     }
 }
 
@@ -106,7 +106,7 @@ impl Rule for PytorchWithoutShm {
             };
             sink.report(
                 at,
-                format!("PyTorch {} has no memory-backed `/dev/shm`", c.describe()),
+                format!("{} runs PyTorch without a memory-backed `/dev/shm`", c.describe()),
             )
             .help("mount an `emptyDir` with `medium: Memory` and a `sizeLimit` at `/dev/shm`; the default 64 MiB breaks DataLoader workers");
         }
@@ -175,7 +175,7 @@ spec:
     fn disk_backed_shm_is_reported_at_the_mounts() {
         assert_eq!(
             run(JOB),
-            "11:11 [warning] PyTorch container \"t\" has no memory-backed `/dev/shm` (spec.template.spec.containers[0].volumeMounts)"
+            "11:11 [warning] container \"t\" runs PyTorch without a memory-backed `/dev/shm` (spec.template.spec.containers[0].volumeMounts)"
         );
         assert_eq!(
             run(&JOB.replace("emptyDir: {}", "emptyDir: {medium: Memory}")),
@@ -188,7 +188,7 @@ spec:
         let cmd = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: t, image: registry.example/train:1, command: [torchrun, t.py]}\n";
         assert_eq!(
             run(cmd),
-            "6:5 [warning] PyTorch container \"t\" has no memory-backed `/dev/shm` (spec.containers[0])"
+            "6:5 [warning] container \"t\" runs PyTorch without a memory-backed `/dev/shm` (spec.containers[0])"
         );
         let pj = "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: p}\nspec:\n  pytorchReplicaSpecs:\n    Master: {template: {spec: {containers: [{name: pytorch, image: registry.example/train:1}]}}}\n";
         assert_eq!(run(pj).lines().count(), 1);

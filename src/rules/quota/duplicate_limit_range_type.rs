@@ -60,7 +60,7 @@ declare_rule! {
         name: "duplicate-limit-range-type",
         category: Quota,
         level: Error,
-        summary: "LimitRange lists the same type twice",
+        summary: "`LimitRange` lists the same type twice",
     }
 }
 

@@ -55,7 +55,7 @@ declare_rule! {
         name: "limit-range-bounds-out-of-order",
         category: Quota,
         level: Error,
-        summary: "LimitRange min, defaults, max or ratio contradict each other",
+        summary: "`LimitRange` min, defaults, max or ratio contradict each other",
     }
 }
 

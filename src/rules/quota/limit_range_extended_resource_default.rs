@@ -71,7 +71,7 @@ declare_rule! {
         name: "limit-range-extended-resource-default",
         category: Quota,
         level: Error,
-        summary: "LimitRange gives or requires GPUs for every container",
+        summary: "`LimitRange` gives or requires GPUs for every container",
     }
 }
 

@@ -55,7 +55,7 @@ declare_rule! {
         name: "limit-range-max-without-default",
         category: Quota,
         level: Warning,
-        summary: "LimitRange max without a default becomes every container's default",
+        summary: "`LimitRange` max without a default becomes every container's default",
     }
 }
 

@@ -52,7 +52,7 @@ declare_rule! {
         name: "limit-range-pod-default",
         category: Quota,
         level: Error,
-        summary: "LimitRange Pod item with defaults",
+        summary: "`LimitRange` item of type `Pod` with defaults",
     }
 }
 

@@ -112,7 +112,7 @@ declare_rule! {
         name: "hpa-utilization-without-requests",
         category: Reliability,
         level: Warning,
-        summary: "HPA utilization target over containers without requests",
+        summary: "autoscaler utilization target over containers without requests",
     }
 }
 

@@ -66,7 +66,7 @@ declare_rule! {
         name: "requests-below-sizing",
         category: Sizing,
         level: Warning,
-        summary: "CPU or memory request below the sizing formula",
+        summary: "cpu or memory request below the sizing formula",
     }
 }
 
