@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use mlk::lint::{Configured, Selection, Settings};
+use mlk::lint::{Selection, Settings};
 
 fn docs(meta: &mlk::lint::RuleMeta) -> String {
     mlk::commands::rule::docs_text(meta)
@@ -20,16 +20,13 @@ fn yaml_after(docs: &str, marker: &str) -> Option<String> {
 
 fn findings_of(rule: &'static dyn mlk::lint::Rule, yaml: &str) -> Vec<mlk::lint::Finding> {
     let name = rule.meta().name;
-    let mut settings = Settings::default();
-    settings.selection = Selection {
-        select: vec![name.to_string()],
-        ..Selection::default()
+    let settings = Settings {
+        selection: Selection {
+            select: vec![name.to_string()],
+            ..Selection::default()
+        },
+        ..Settings::default()
     };
-    // Info-level rules and warnings count: the example must produce a finding at any level.
-    settings
-        .selection
-        .levels
-        .insert(name.to_string(), Configured::On(rule.meta().default_level));
     mlk::lint::lint_texts(&[("example.yaml", yaml)], &settings, &mlk::rules::all())
         .findings
         .into_iter()
@@ -114,7 +111,7 @@ fn every_checking_rule_has_executable_examples_and_conventional_messages() {
                     meta.name, f.message
                 ));
             }
-            if !f.help.as_deref().is_some_and(|h| !h.trim().is_empty()) {
+            if f.help.as_deref().is_none_or(|h| h.trim().is_empty()) {
                 problems.push(format!(
                     "{}: finding without a help line: {}",
                     meta.name, f.message
