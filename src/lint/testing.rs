@@ -29,6 +29,17 @@ pub fn check_with(rule: &'static dyn Rule, yaml: &str, settings: &Settings) -> V
         .collect()
 }
 
+/// Default settings with the Pod Security policy `level` at version v1.`minor`.
+pub fn at(level: super::psa::PsaLevel, minor: u32) -> Settings {
+    Settings {
+        policy: super::psa::PsaPolicy {
+            level,
+            version: super::psa::Version::v1(minor),
+        },
+        ..Settings::default()
+    }
+}
+
 /// `line:col message` of each finding, one per line, for snapshots and asserts.
 pub fn render(findings: &[Finding]) -> String {
     findings

@@ -162,18 +162,7 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{check_with, render};
-    use crate::lint::{PsaPolicy, Settings};
-
-    fn at(level: PsaLevel, version: u32) -> Settings {
-        Settings {
-            policy: PsaPolicy {
-                level,
-                version: Version::v1(version),
-            },
-            ..Settings::default()
-        }
-    }
+    use crate::lint::testing::{at, check_with, render};
 
     fn pod(os: &str, add: &str) -> String {
         format!(

@@ -114,8 +114,7 @@ impl Rule for HostPathVolume {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{check, check_with, render};
-    use crate::lint::{PsaPolicy, Settings};
+    use crate::lint::testing::{at, check, check_with, render};
 
     const HOST_PATH: &str = "\
 apiVersion: v1
@@ -132,16 +131,6 @@ spec:
     hostPath: null
   - just a string
 ";
-
-    fn at(level: PsaLevel, version: u32) -> Settings {
-        Settings {
-            policy: PsaPolicy {
-                level,
-                version: Version::v1(version),
-            },
-            ..Settings::default()
-        }
-    }
 
     #[test]
     fn reported_at_baseline_only() {

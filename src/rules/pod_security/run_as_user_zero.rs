@@ -95,18 +95,7 @@ impl Rule for RunAsUserZero {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{check, check_with, render};
-    use crate::lint::{PsaPolicy, Settings};
-
-    fn at(level: PsaLevel, version: u32) -> Settings {
-        Settings {
-            policy: PsaPolicy {
-                level,
-                version: Version::v1(version),
-            },
-            ..Settings::default()
-        }
-    }
+    use crate::lint::testing::{at, check, check_with, render};
 
     const ZERO: &str = "\
 apiVersion: v1

@@ -86,18 +86,8 @@ impl Rule for SeccompProfileMissing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{check, check_with, render};
-    use crate::lint::{PsaLevel, PsaPolicy, Settings};
-
-    fn at(level: PsaLevel, version: u32) -> Settings {
-        Settings {
-            policy: PsaPolicy {
-                level,
-                version: Version::v1(version),
-            },
-            ..Settings::default()
-        }
-    }
+    use crate::lint::PsaLevel;
+    use crate::lint::testing::{at, check, check_with, render};
 
     const CONTAINERS: &str = "\
 apiVersion: v1
