@@ -429,14 +429,14 @@ fn children(
         for (k, given, total, limit, noun) in checks {
             if total > limit {
                 let show = |v: u64| match k {
-                    "cpu" => crate::quantity::format_cpu_millis(v),
-                    "gpus" => v.to_string(),
-                    _ => super::bytes(v).0,
+                    "cpu" => format!("{} CPU", crate::quantity::format_cpu_millis(v)),
+                    "gpus" => format!("{v} GPUs"),
+                    _ => format!("{} of {noun}", super::bytes(v).0),
                 };
                 return Err(error(
                     blame(given, k),
                     format!(
-                        "the children of `{parent_name}` up to `{}` take {} of {noun}, more than the {} `{parent_name}` has",
+                        "the children of `{parent_name}` up to `{}` take {}, more than the {} `{parent_name}` has",
                         unit.name,
                         show(total),
                         show(limit)
