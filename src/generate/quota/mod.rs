@@ -445,3 +445,93 @@ pub fn priority_classes() -> Vec<PriorityClass> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(cpu_millis: u64, memory_bytes: u64) -> TeamPlan {
+        TeamPlan {
+            name: "alpha".to_string(),
+            parent: None,
+            budget: Budget {
+                cpu_millis,
+                memory_bytes,
+                gpus: 3,
+                storage_bytes: 0,
+            },
+            gpu_type: None,
+            gpu_resource: "nvidia.com/gpu".to_string(),
+            counts: ObjectCounts::default(),
+            limits: ContainerLimits {
+                default_cpu_millis: DEFAULT_CPU_MILLIS.min(cpu_millis),
+                default_memory_bytes: DEFAULT_MEMORY_BYTES.min(memory_bytes),
+                max_pod_cpu_millis: cpu_millis,
+                max_pod_memory_bytes: memory_bytes,
+            },
+            per_priority: true,
+            kueue: None,
+        }
+    }
+
+    #[test]
+    fn shares_round_down_and_never_exceed_the_whole() {
+        let b = Budget {
+            cpu_millis: 1_000,
+            memory_bytes: 10 * GIB + 1,
+            gpus: 3,
+            storage_bytes: GIB,
+        };
+        let third = b.share(3_333);
+        assert_eq!(third.gpus, 0);
+        assert_eq!(third.cpu_millis, 333);
+        assert_eq!(third.memory_bytes % MIB, 0);
+        assert!(third.memory_bytes * 3 <= b.memory_bytes);
+        assert_eq!(b.share(10_000).gpus, 3);
+        assert_eq!(bytes(GIB).0, "1Gi");
+        assert_eq!(bytes(1_000_000_000).0, "1000000000");
+    }
+
+    #[test]
+    fn limit_range_bounds_stay_ordered_for_tiny_teams() {
+        // A team smaller than the built-in defaults: every bound shrinks to fit.
+        let lr = limit_range(&team(5, 8 * MIB));
+        let items = lr.spec.expect("spec").limits;
+        let container = &items[0];
+        let get = |m: &Option<BTreeMap<String, Quantity>>, k: &str| {
+            m.as_ref().and_then(|m| m.get(k)).map(|q| q.0.clone())
+        };
+        assert_eq!(get(&container.min, "cpu").as_deref(), Some("5m"));
+        assert_eq!(get(&container.default, "cpu").as_deref(), Some("5m"));
+        assert_eq!(get(&container.max, "memory").as_deref(), Some("8Mi"));
+        assert_eq!(get(&container.min, "memory").as_deref(), Some("8Mi"));
+        // No storage budget: claims are bounded to zero.
+        assert_eq!(get(&items[2].max, "storage").as_deref(), Some("0"));
+        assert_eq!(get(&items[2].min, "storage").as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn per_priority_quotas_select_their_class() {
+        let t = team(10_000, 100 * GIB);
+        let q = priority_quota(&t, &PRIORITY_TIERS[2]);
+        let spec = q.spec.expect("spec");
+        let hard = spec.hard.expect("hard");
+        assert_eq!(hard["requests.nvidia.com/gpu"].0, "0", "25% of 3 GPUs");
+        assert_eq!(hard["requests.cpu"].0, "2500m");
+        let selector = spec.scope_selector.expect("selector");
+        let expr = &selector.match_expressions.expect("expressions")[0];
+        assert_eq!(expr.scope_name, "PriorityClass");
+        assert_eq!(
+            expr.values.as_deref(),
+            Some(&["ml-experimentation".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn priority_classes_are_never_the_global_default() {
+        let pcs = priority_classes();
+        assert_eq!(pcs.len(), 3);
+        assert!(pcs.iter().all(|p| p.global_default == Some(false)));
+        assert_eq!(pcs[2].preemption_policy.as_deref(), Some("Never"));
+    }
+}

@@ -545,3 +545,60 @@ mod tests {
         assert!(byte_count(&q("0.5"), "memory", false).is_err());
     }
 }
+
+#[cfg(test)]
+mod resolve_tests {
+    use super::*;
+
+    fn parse(yaml: &str) -> Organization {
+        crate::input::InputFile::parse("org.yaml".to_string(), yaml.as_bytes())
+            .and_then(|f| f.deserialize())
+            .expect("valid file")
+    }
+
+    const TREE: &str = "apiVersion: mlk.dev/v1alpha1\nkind: Organization\nmetadata: {name: org}\n\
+        spec:\n  gpus: 10\n  cpu: 100\n  memory: 100Gi\n  storage: 1Ti\n  departments:\n\
+        \x20 - name: a\n    share: 33%\n    teams:\n    - {name: a1, share: 50%}\n\
+        \x20 - name: b\n    gpus: 6\n    cpu: 60\n    memory: 60Gi\n";
+
+    #[test]
+    fn shares_resolve_with_rounding_notes() {
+        let r = resolve(&parse(TREE), None).expect("resolves");
+        let a = &r.root.children[0];
+        assert_eq!(a.budget.gpus, 3, "33% of 10 rounds down");
+        assert_eq!(a.budget.cpu_millis, 33_000);
+        assert_eq!(a.children[0].budget.gpus, 1, "50% of 3 rounds down");
+        assert_eq!(
+            r.root.children[1].budget.storage_bytes, 0,
+            "no share, no storage"
+        );
+        assert_eq!(
+            r.notes,
+            [
+                "org/a: 33% of 10 GPUs is 3.3; rounded down to 3",
+                "a/a1: 50% of 3 GPUs is 1.5; rounded down to 1",
+                "a: 2 of its 3 GPUs are not given to any child",
+                "org: 1 of its 10 GPUs is not given to any child",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_sibling_that_overflows_is_blamed() {
+        let e = resolve(&parse(&TREE.replace("gpus: 6", "gpus: 8")), None).expect_err("too many");
+        assert_eq!(
+            e.path,
+            [
+                PathSeg::Key("spec".into()),
+                PathSeg::Key("departments".into()),
+                PathSeg::Index(1),
+                PathSeg::Key("gpus".into())
+            ]
+        );
+        assert!(
+            e.message.contains("11 GPUs, more than the 10 GPUs"),
+            "{}",
+            e.message
+        );
+    }
+}
