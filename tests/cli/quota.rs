@@ -546,3 +546,31 @@ fn organisation_arithmetic_errors_point_at_their_line_and_column() {
         assert!(err.contains("help:"), "{what}: no help line: {err}");
     }
 }
+
+#[test]
+fn output_is_deterministic_and_the_file_may_come_from_stdin() {
+    let args = ["quota", "-f", "-", "--kueue", "--per-priority"];
+    let run = || {
+        let out = mlk().args(args).write_stdin(ORG).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.stdout, out.stderr)
+    };
+    let first = run();
+    assert_eq!(first, run(), "same input, same bytes");
+    check_output(
+        &String::from_utf8(first.0).expect("UTF-8"),
+        "org.yaml with --per-priority",
+    );
+    // A file describes the whole tree: single-team flags cannot be mixed in.
+    let out = mlk()
+        .args(["quota", "-f", "-", "--team", "x"])
+        .write_stdin(ORG)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
