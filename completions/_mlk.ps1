@@ -28,6 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
+            [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
             [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
@@ -89,6 +90,40 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlk;quota' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'An Organization (mlk.dev/v1alpha1) with departments and teams; `-` reads stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'An Organization (mlk.dev/v1alpha1) with departments and teams; `-` reads stdin')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'The team: the name of its namespace (default: `defaults.namespace` of mlk.yaml)')
+            [CompletionResult]::new('--gpus', '--gpus', [CompletionResultType]::ParameterName, 'GPUs of the team (whole devices)')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU of the team (`100`, `500m`)')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory of the team (`500Gi`)')
+            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'Storage all the team''s claims may request together (default 1Ti)')
+            [CompletionResult]::new('--gpu-type', '--gpu-type', [CompletionResultType]::ParameterName, 'GPU type: the Kueue ResourceFlavor selects its nodes by `nvidia.com/gpu.product` (default: `defaults.gpuType` of mlk.yaml)')
+            [CompletionResult]::new('--gpu-resource', '--gpu-resource', [CompletionResultType]::ParameterName, 'Extended resource of the GPUs (default `nvidia.com/gpu`; `amd.com/gpu`, `nvidia.com/mig-1g.10gb`)')
+            [CompletionResult]::new('--max-pods', '--max-pods', [CompletionResultType]::ParameterName, 'Most pods in the namespace (default 100)')
+            [CompletionResult]::new('--max-claims', '--max-claims', [CompletionResultType]::ParameterName, 'Most PersistentVolumeClaims in the namespace (default 20)')
+            [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Most objects of each training-job kind: Job, PyTorchJob, TFJob, JobSet, TrainingJob (default 50)')
+            [CompletionResult]::new('--max-inference-services', '--max-inference-services', [CompletionResultType]::ParameterName, 'Most objects of each model-server kind: KServe and mlk.dev InferenceService (default 10)')
+            [CompletionResult]::new('--default-cpu', '--default-cpu', [CompletionResultType]::ParameterName, 'CPU request and limit of containers that set none (default 500m)')
+            [CompletionResult]::new('--default-memory', '--default-memory', [CompletionResultType]::ParameterName, 'Memory request and limit of containers that set none (default 1Gi)')
+            [CompletionResult]::new('--max-pod-cpu', '--max-pod-cpu', [CompletionResultType]::ParameterName, 'Most CPU one container or pod may have (default: the team''s CPU)')
+            [CompletionResult]::new('--max-pod-memory', '--max-pod-memory', [CompletionResultType]::ParameterName, 'Most memory one container or pod may have (default: the team''s memory)')
+            [CompletionResult]::new('--cohort', '--cohort', [CompletionResultType]::ParameterName, 'Kueue cohort in which the team lends idle quota and borrows up to its own quota (with `-f`, each department is its teams'' cohort)')
+            [CompletionResult]::new('--queue-name', '--queue-name', [CompletionResultType]::ParameterName, 'Name of the LocalQueue (default: the team''s name)')
+            [CompletionResult]::new('--pod-security-version', '--pod-security-version', [CompletionResultType]::ParameterName, 'Pod Security version the Namespace pins (`v1.35`; default: `defaults.kubernetesVersion` of mlk.yaml, else the newest mlk knows)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('--per-priority', '--per-priority', [CompletionResultType]::ParameterName, 'Also one ResourceQuota per ML PriorityClass, capping its share of the team''s CPU, memory and GPUs (inference 50%, training 75%, experimentation 25%)')
+            [CompletionResult]::new('--priority-classes', '--priority-classes', [CompletionResultType]::ParameterName, 'Also the cluster''s ML PriorityClasses: ml-inference-critical (2000), ml-training-high-priority (1000), ml-experimentation (100, never preempts)')
+            [CompletionResult]::new('--kueue', '--kueue', [CompletionResultType]::ParameterName, 'Also Kueue objects: ResourceFlavors, a ClusterQueue with the team''s budget and a LocalQueue in the namespace, for `mlk train --queue`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlk;lint' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format (default: human on a terminal, concise otherwise)')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding at or above this level is reported')
@@ -142,6 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
         }
         'mlk;help' {
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
+            [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
             [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
@@ -150,6 +186,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             break
         }
         'mlk;help;train' {
+            break
+        }
+        'mlk;help;quota' {
             break
         }
         'mlk;help;lint' {

@@ -25,6 +25,7 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+            cand quota 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file'
             cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
             cand rule 'Print the documentation of a lint rule, or list every rule'
             cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -84,6 +85,39 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlk;quota'= {
+            cand -f 'An Organization (mlk.dev/v1alpha1) with departments and teams; `-` reads stdin'
+            cand --file 'An Organization (mlk.dev/v1alpha1) with departments and teams; `-` reads stdin'
+            cand --team 'The team: the name of its namespace (default: `defaults.namespace` of mlk.yaml)'
+            cand --gpus 'GPUs of the team (whole devices)'
+            cand --cpu 'CPU of the team (`100`, `500m`)'
+            cand --memory 'Memory of the team (`500Gi`)'
+            cand --storage 'Storage all the team''s claims may request together (default 1Ti)'
+            cand --gpu-type 'GPU type: the Kueue ResourceFlavor selects its nodes by `nvidia.com/gpu.product` (default: `defaults.gpuType` of mlk.yaml)'
+            cand --gpu-resource 'Extended resource of the GPUs (default `nvidia.com/gpu`; `amd.com/gpu`, `nvidia.com/mig-1g.10gb`)'
+            cand --max-pods 'Most pods in the namespace (default 100)'
+            cand --max-claims 'Most PersistentVolumeClaims in the namespace (default 20)'
+            cand --max-jobs 'Most objects of each training-job kind: Job, PyTorchJob, TFJob, JobSet, TrainingJob (default 50)'
+            cand --max-inference-services 'Most objects of each model-server kind: KServe and mlk.dev InferenceService (default 10)'
+            cand --default-cpu 'CPU request and limit of containers that set none (default 500m)'
+            cand --default-memory 'Memory request and limit of containers that set none (default 1Gi)'
+            cand --max-pod-cpu 'Most CPU one container or pod may have (default: the team''s CPU)'
+            cand --max-pod-memory 'Most memory one container or pod may have (default: the team''s memory)'
+            cand --cohort 'Kueue cohort in which the team lends idle quota and borrows up to its own quota (with `-f`, each department is its teams'' cohort)'
+            cand --queue-name 'Name of the LocalQueue (default: the team''s name)'
+            cand --pod-security-version 'Pod Security version the Namespace pins (`v1.35`; default: `defaults.kubernetesVersion` of mlk.yaml, else the newest mlk knows)'
+            cand -o 'Output format: multi-document YAML, or a JSON `List`'
+            cand --output 'Output format: multi-document YAML, or a JSON `List`'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand --per-priority 'Also one ResourceQuota per ML PriorityClass, capping its share of the team''s CPU, memory and GPUs (inference 50%, training 75%, experimentation 25%)'
+            cand --priority-classes 'Also the cluster''s ML PriorityClasses: ml-inference-critical (2000), ml-training-high-priority (1000), ml-experimentation (100, never preempts)'
+            cand --kueue 'Also Kueue objects: ResourceFlavors, a ClusterQueue with the team''s budget and a LocalQueue in the namespace, for `mlk train --queue`'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlk;lint'= {
             cand --format 'Report format (default: human on a terminal, concise otherwise)'
             cand --fail-on 'Exit 1 when a finding at or above this level is reported'
@@ -133,6 +167,7 @@ set edit:completion:arg-completer[mlk] = {|@words|
         }
         &'mlk;help'= {
             cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+            cand quota 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file'
             cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
             cand rule 'Print the documentation of a lint rule, or list every rule'
             cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -140,6 +175,8 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlk;help;train'= {
+        }
+        &'mlk;help;quota'= {
         }
         &'mlk;help;lint'= {
         }

@@ -31,6 +31,7 @@ complete -c mlk -n "__fish_mlk_needs_command" -l config -d 'Project configuratio
 complete -c mlk -n "__fish_mlk_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlk -n "__fish_mlk_needs_command" -s V -l version -d 'Print version'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "quota" -d 'Generate a team\'s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team\'s from an organisation file'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -109,6 +110,36 @@ complete -c mlk -n "__fish_mlk_using_subcommand train" -l config -d 'Project con
 complete -c mlk -n "__fish_mlk_using_subcommand train" -l spot -d 'Run on spot nodes: tolerates the GKE and AKS spot taints (pick the pool with `--node-selector`); requires a checkpoint volume'
 complete -c mlk -n "__fish_mlk_using_subcommand train" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlk -n "__fish_mlk_using_subcommand train" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -s f -l file -d 'An Organization (mlk.dev/v1alpha1) with departments and teams; `-` reads stdin' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l team -d 'The team: the name of its namespace (default: `defaults.namespace` of mlk.yaml)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l gpus -d 'GPUs of the team (whole devices)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l cpu -d 'CPU of the team (`100`, `500m`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l memory -d 'Memory of the team (`500Gi`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l storage -d 'Storage all the team\'s claims may request together (default 1Ti)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l gpu-type -d 'GPU type: the Kueue ResourceFlavor selects its nodes by `nvidia.com/gpu.product` (default: `defaults.gpuType` of mlk.yaml)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l gpu-resource -d 'Extended resource of the GPUs (default `nvidia.com/gpu`; `amd.com/gpu`, `nvidia.com/mig-1g.10gb`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l max-pods -d 'Most pods in the namespace (default 100)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l max-claims -d 'Most PersistentVolumeClaims in the namespace (default 20)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l max-jobs -d 'Most objects of each training-job kind: Job, PyTorchJob, TFJob, JobSet, TrainingJob (default 50)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l max-inference-services -d 'Most objects of each model-server kind: KServe and mlk.dev InferenceService (default 10)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l default-cpu -d 'CPU request and limit of containers that set none (default 500m)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l default-memory -d 'Memory request and limit of containers that set none (default 1Gi)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l max-pod-cpu -d 'Most CPU one container or pod may have (default: the team\'s CPU)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l max-pod-memory -d 'Most memory one container or pod may have (default: the team\'s memory)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l cohort -d 'Kueue cohort in which the team lends idle quota and borrows up to its own quota (with `-f`, each department is its teams\' cohort)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l queue-name -d 'Name of the LocalQueue (default: the team\'s name)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l pod-security-version -d 'Pod Security version the Namespace pins (`v1.35`; default: `defaults.kubernetesVersion` of mlk.yaml, else the newest mlk knows)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -s o -l output -d 'Output format: multi-document YAML, or a JSON `List`' -r -f -a "yaml\t'Multi-document YAML'
+json\t'A JSON `List` object with the manifests as `items`'"
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l per-priority -d 'Also one ResourceQuota per ML PriorityClass, capping its share of the team\'s CPU, memory and GPUs (inference 50%, training 75%, experimentation 25%)'
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l priority-classes -d 'Also the cluster\'s ML PriorityClasses: ml-inference-critical (2000), ml-training-high-priority (1000), ml-experimentation (100, never preempts)'
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -l kueue -d 'Also Kueue objects: ResourceFlavors, a ClusterQueue with the team\'s budget and a LocalQueue in the namespace, for `mlk train --queue`'
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_using_subcommand quota" -s V -l version -d 'Print version'
 complete -c mlk -n "__fish_mlk_using_subcommand lint" -l format -d 'Report format (default: human on a terminal, concise otherwise)' -r -f -a "human\t'Source snippets with the rule, message and help (default on a terminal)'
 concise\t'`path:line:col: level[rule] message`, one per line (default otherwise)'
 json\t'A JSON document following schemas/lint-report.v1.schema.json'
@@ -158,9 +189,10 @@ never\t'Never colour'"
 complete -c mlk -n "__fish_mlk_using_subcommand completions" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
 complete -c mlk -n "__fish_mlk_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlk -n "__fish_mlk_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "completions" -d 'Print shell completions'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train lint rule crd completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "quota" -d 'Generate a team\'s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team\'s from an organisation file'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "completions" -d 'Print shell completions'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -37,6 +37,10 @@ pub enum Command {
     /// TrainingJob) on stdout.
     #[command(long_about = TRAIN_ABOUT)]
     Train(Box<TrainArgs>),
+    /// Generate a team's namespace setup (Namespace, ResourceQuota, LimitRange; optionally
+    /// PriorityClasses and Kueue queues), or every team's from an organisation file.
+    #[command(long_about = QUOTA_ABOUT)]
+    Quota(Box<QuotaArgs>),
     /// Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness
     /// problems, at file, line and column.
     Lint(LintArgs),
@@ -454,4 +458,129 @@ pub struct RuleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: RuleFormat,
+}
+
+const QUOTA_ABOUT: &str = "\
+Generate a team's namespace setup on stdout, ready for `kubectl apply -f -`.
+
+The Namespace enforces Pod Security \"restricted\" at a pinned version. The ResourceQuota caps
+requests and limits of CPU and memory (limits equal requests), `requests.<gpu resource>` (the
+only GPU key quota enforces), storage, and counts of pods, claims, training jobs and model
+servers. The LimitRange gives containers that set no CPU or memory a default, bounds pods, and
+never gives GPUs a default or a maximum.
+
+`-f org.yaml` reads an Organization (mlk.dev/v1alpha1): totals at the root, departments and
+teams under it with `share: 40%` or absolute `gpus`, `cpu`, `memory`, `storage`. mlk checks
+that children never exceed their parent, that shares add up to at most 100% and that GPUs
+are whole (percent shares round down; the remainder is reported on stderr), then prints the
+organisation's and each department's budget namespace and every team's setup, with each
+team Namespace labelled `quota.mlk.dev/parent: <department>`.";
+
+/// Flags of `mlk quota`.
+#[derive(Debug, Args)]
+pub struct QuotaArgs {
+    /// An Organization (mlk.dev/v1alpha1) with departments and teams; `-` reads stdin.
+    #[arg(
+        short = 'f',
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["team", "gpus", "cpu", "memory", "storage", "cohort", "queue_name", "max_pod_cpu", "max_pod_memory"]
+    )]
+    pub file: Option<PathBuf>,
+
+    /// The team: the name of its namespace (default: `defaults.namespace` of mlk.yaml).
+    #[arg(long, value_name = "NAME")]
+    pub team: Option<String>,
+
+    /// GPUs of the team (whole devices).
+    #[arg(long, value_name = "N")]
+    pub gpus: Option<String>,
+
+    /// CPU of the team (`100`, `500m`).
+    #[arg(long)]
+    pub cpu: Option<String>,
+
+    /// Memory of the team (`500Gi`).
+    #[arg(long)]
+    pub memory: Option<String>,
+
+    /// Storage all the team's claims may request together (default 1Ti).
+    #[arg(long, value_name = "SIZE")]
+    pub storage: Option<String>,
+
+    /// GPU type: the Kueue ResourceFlavor selects its nodes by `nvidia.com/gpu.product`
+    /// (default: `defaults.gpuType` of mlk.yaml).
+    #[arg(long, value_name = "TYPE")]
+    pub gpu_type: Option<String>,
+
+    /// Extended resource of the GPUs (default `nvidia.com/gpu`; `amd.com/gpu`,
+    /// `nvidia.com/mig-1g.10gb`).
+    #[arg(long, value_name = "RESOURCE")]
+    pub gpu_resource: Option<String>,
+
+    /// Most pods in the namespace (default 100).
+    #[arg(long, value_name = "N")]
+    pub max_pods: Option<u32>,
+
+    /// Most PersistentVolumeClaims in the namespace (default 20).
+    #[arg(long, value_name = "N")]
+    pub max_claims: Option<u32>,
+
+    /// Most objects of each training-job kind: Job, PyTorchJob, TFJob, JobSet, TrainingJob
+    /// (default 50).
+    #[arg(long, value_name = "N")]
+    pub max_jobs: Option<u32>,
+
+    /// Most objects of each model-server kind: KServe and mlk.dev InferenceService
+    /// (default 10).
+    #[arg(long, value_name = "N")]
+    pub max_inference_services: Option<u32>,
+
+    /// CPU request and limit of containers that set none (default 500m).
+    #[arg(long, value_name = "CPU")]
+    pub default_cpu: Option<String>,
+
+    /// Memory request and limit of containers that set none (default 1Gi).
+    #[arg(long, value_name = "SIZE")]
+    pub default_memory: Option<String>,
+
+    /// Most CPU one container or pod may have (default: the team's CPU).
+    #[arg(long, value_name = "CPU")]
+    pub max_pod_cpu: Option<String>,
+
+    /// Most memory one container or pod may have (default: the team's memory).
+    #[arg(long, value_name = "SIZE")]
+    pub max_pod_memory: Option<String>,
+
+    /// Also one ResourceQuota per ML PriorityClass, capping its share of the team's CPU,
+    /// memory and GPUs (inference 50%, training 75%, experimentation 25%).
+    #[arg(long)]
+    pub per_priority: bool,
+
+    /// Also the cluster's ML PriorityClasses: ml-inference-critical (2000),
+    /// ml-training-high-priority (1000), ml-experimentation (100, never preempts).
+    #[arg(long)]
+    pub priority_classes: bool,
+
+    /// Also Kueue objects: ResourceFlavors, a ClusterQueue with the team's budget and a
+    /// LocalQueue in the namespace, for `mlk train --queue`.
+    #[arg(long)]
+    pub kueue: bool,
+
+    /// Kueue cohort in which the team lends idle quota and borrows up to its own quota
+    /// (with `-f`, each department is its teams' cohort).
+    #[arg(long, value_name = "NAME", requires = "kueue")]
+    pub cohort: Option<String>,
+
+    /// Name of the LocalQueue (default: the team's name).
+    #[arg(long, value_name = "NAME", requires = "kueue")]
+    pub queue_name: Option<String>,
+
+    /// Pod Security version the Namespace pins (`v1.35`; default: `defaults.kubernetesVersion`
+    /// of mlk.yaml, else the newest mlk knows).
+    #[arg(long, value_name = "VERSION")]
+    pub pod_security_version: Option<String>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

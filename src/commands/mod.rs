@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod crd;
 pub mod lint;
+pub mod quota;
 pub mod rule;
 pub mod train;
 

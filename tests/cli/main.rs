@@ -4,6 +4,7 @@ mod contracts;
 mod files;
 mod generated;
 mod lint;
+mod quota;
 mod report_formats;
 mod robustness;
 mod rules_meta;
