@@ -40,6 +40,21 @@ pub fn run(
         }
     }
     let files = exclude(files, &settings.exclude, ctx)?;
+    // mlk.yaml configures mlk; it is not a manifest, so a directory walk skips it.
+    let config = ctx
+        .config
+        .path
+        .as_ref()
+        .and_then(|p| std::fs::canonicalize(p).ok());
+    let files: Vec<_> = files
+        .into_iter()
+        .filter(|f| match (&f.source, &config) {
+            (crate::manifest::InputSource::File(p), Some(c)) => {
+                std::fs::canonicalize(p).ok().as_ref() != Some(c)
+            }
+            _ => true,
+        })
+        .collect();
     for p in &problems {
         let _ = writeln!(err, "error: {}: {}", p.path, p.message);
     }

@@ -283,7 +283,10 @@ fn mlk_yaml_excludes_paths_and_sets_levels() {
     )
     .expect("write");
     let (code, out, err) = lint_in(dir.path(), &["--format", "concise"]);
-    assert_eq!(code, 0, "a warning does not fail the run at --fail-on error: {out}{err}");
+    assert_eq!(
+        code, 0,
+        "a warning does not fail the run at --fail-on error: {out}{err}"
+    );
     assert_eq!(
         out,
         "pod.yaml:11:19: warning[privileged-container] privileged: container \"shell\" must not set securityContext.privileged=true\n1 warning in 1 file (of 1 checked)\n"
@@ -297,12 +300,31 @@ fn a_pod_security_version_changes_what_is_reported() {
     let dir = tempfile::tempdir().expect("tempdir");
     let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n  containers:\n  - name: a\n    image: x:1\n    securityContext: {capabilities: {drop: [ALL]}}\n";
     fs::write(dir.path().join("pod.yaml"), pod).expect("write");
-    let (code, out, _) = lint_in(dir.path(), &["--format", "concise", "--select", "pod-security"]);
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &["--format", "concise", "--select", "pod-security"],
+    );
     assert_eq!(code, 1);
     assert!(out.contains("error[privilege-escalation-allowed]"), "{out}");
-    let (code, out, _) = lint_in(dir.path(), &["--format", "concise", "--select", "pod-security", "--pod-security-version", "v1.7"]);
-    assert_eq!(code, 0, "allowPrivilegeEscalation is checked from v1.8 on: {out}");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "pod-security",
+            "--pod-security-version",
+            "v1.7",
+        ],
+    );
+    assert_eq!(
+        code, 0,
+        "allowPrivilegeEscalation is checked from v1.8 on: {out}"
+    );
     let (code, _, err) = lint_in(dir.path(), &["--pod-security-version", "v2.0"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--pod-security-version") && err.contains("help:"), "{err}");
+    assert!(
+        err.contains("--pod-security-version") && err.contains("help:"),
+        "{err}"
+    );
 }
