@@ -63,7 +63,10 @@ pub fn main_with_args<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
 /// Runs a parsed command line; returns the exit code of a successful run.
 pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<u8, Error> {
     let cwd = std::env::current_dir().map_err(|e| Error::io("read", ".", e))?;
-    let needs_config = matches!(cli.command, Command::Train(_) | Command::Lint(_));
+    let needs_config = matches!(
+        cli.command,
+        Command::Train(_) | Command::Serve(_) | Command::Lint(_)
+    );
     let config = if needs_config {
         config::load(cli.config.as_deref(), &cwd)?
     } else {
@@ -78,6 +81,7 @@ pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<u8, E
         Command::Lint(args) => return commands::lint::run(args, &ctx, out, err),
         Command::Rule(args) => commands::rule::run(args, out)?,
         Command::Train(args) => commands::train::run(args, &ctx, out, err)?,
+        Command::Serve(args) => commands::serve::run(args, &ctx, out, err)?,
         Command::Crd(args) => commands::crd::run(args, out)?,
         Command::Completions(args) => commands::completions::run(args, out)?,
     }

@@ -4,6 +4,7 @@ pub mod completions;
 pub mod crd;
 pub mod lint;
 pub mod rule;
+pub mod serve;
 pub mod train;
 
 use std::path::PathBuf;

@@ -2,4 +2,5 @@
 //! own file; the secure pod template they all share lives in `pod`.
 pub mod crds;
 pub mod pod;
+pub mod serve;
 pub mod train;
