@@ -6,4 +6,5 @@ mod generated;
 mod lint;
 mod report_formats;
 mod robustness;
+mod serve;
 mod train;

@@ -21,7 +21,10 @@ use serde_json::Value;
 use super::crds::{
     Destination, DestinationRuleSpec, HttpRoute, RouteDestination, Subset, VirtualServiceSpec,
 };
-use super::{COMPONENT, ServePlan, downloader, metadata, model_volume, server_container, spread};
+use super::{
+    COMPONENT, ServePlan, downloader, metadata, model_volume, scaling_metadata, server_container,
+    spread,
+};
 use crate::error::Result;
 use crate::generate::crds::Resource;
 use crate::generate::pod::{
@@ -184,7 +187,7 @@ fn autoscaler(plan: &ServePlan) -> HorizontalPodAutoscaler {
         ..Default::default()
     };
     HorizontalPodAutoscaler {
-        metadata: metadata(plan, &plan.name),
+        metadata: scaling_metadata(plan, &plan.name),
         spec: HorizontalPodAutoscalerSpec {
             scale_target_ref: CrossVersionObjectReference {
                 api_version: Some("apps/v1".to_string()),

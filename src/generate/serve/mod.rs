@@ -44,8 +44,20 @@ pub fn render(plan: &ServePlan) -> Result<Vec<Value>> {
     }
 }
 
-/// Object metadata: the standard labels and the acknowledged risks.
+/// Object metadata with the standard labels.
 pub(crate) fn metadata(plan: &ServePlan, name: &str) -> ObjectMeta {
+    ObjectMeta {
+        name: Some(name.to_string()),
+        namespace: plan.namespace.clone(),
+        labels: Some(standard_labels(&plan.name, COMPONENT)),
+        ..Default::default()
+    }
+}
+
+/// Metadata of the object that decides the replica count (the HPA), with the accepted
+/// risks as reasoned suppressions: the rules report replica counts there, and a
+/// suppression anywhere else would suppress nothing.
+pub(crate) fn scaling_metadata(plan: &ServePlan, name: &str) -> ObjectMeta {
     let annotations: BTreeMap<String, String> = plan
         .acknowledged
         .iter()
@@ -57,11 +69,8 @@ pub(crate) fn metadata(plan: &ServePlan, name: &str) -> ObjectMeta {
         })
         .collect();
     ObjectMeta {
-        name: Some(name.to_string()),
-        namespace: plan.namespace.clone(),
-        labels: Some(standard_labels(&plan.name, COMPONENT)),
         annotations: (!annotations.is_empty()).then_some(annotations),
-        ..Default::default()
+        ..metadata(plan, name)
     }
 }
 

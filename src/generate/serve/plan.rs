@@ -241,7 +241,8 @@ pub fn resolve(
                 "drop `--command` (pass extra server flags after `--`), or use `--runtime custom`",
             ));
         }
-        (Runtime::Custom, None) => {
+        // The resource has no command field: `-f` with `--command` compiles it.
+        (Runtime::Custom, None) if target != ServeTarget::InferenceService => {
             return Err(err(
                 "command",
                 "",
