@@ -712,3 +712,44 @@ fn a_bad_value_in_a_file_is_reported_at_its_line() {
         "the error points at maxReplicas on line 9: {stderr}"
     );
 }
+
+/// `mlk lint` compiles an mlk.dev InferenceService like `mlk serve -f` does, and reports a
+/// value the generator rejects at its line.
+#[test]
+fn lint_compiles_inference_services() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("isvc.yaml");
+    std::fs::write(
+        &path,
+        "apiVersion: mlk.dev/v1alpha1\nkind: InferenceService\nmetadata: {name: ranker}\nspec:\n  runtime: triton\n  modelUri: s3://models/r\n  autoscaling:\n    minReplicas: 5\n    maxReplicas: 3\n",
+    )
+    .expect("write");
+    let out = mlk()
+        .args(["lint", "--format", "concise", path.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(":9:") && stdout.contains("invalid-mlk-resource"),
+        "{stdout}"
+    );
+    let good = stdout_of(&[
+        "serve",
+        "--target",
+        "inferenceservice",
+        "--model-uri",
+        "s3://models/r",
+    ]);
+    std::fs::write(&path, good).expect("write");
+    let out = mlk()
+        .args(["lint", path.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
