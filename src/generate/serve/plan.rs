@@ -1088,3 +1088,117 @@ fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Resul
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_uris() {
+        assert_eq!(
+            parse_model_uri("pvc://models/ranker/v7"),
+            Ok(ModelSource::Pvc {
+                claim: "models".to_string(),
+                path: Some("ranker/v7".to_string())
+            })
+        );
+        assert_eq!(
+            parse_model_uri("pvc://models"),
+            Ok(ModelSource::Pvc {
+                claim: "models".to_string(),
+                path: None
+            })
+        );
+        assert_eq!(
+            parse_model_uri("s3://models/r"),
+            Ok(ModelSource::Download(Store::S3))
+        );
+        assert_eq!(
+            parse_model_uri("gs://models/r"),
+            Ok(ModelSource::Download(Store::Gcs))
+        );
+        assert_eq!(
+            parse_model_uri("hf://gpt2"),
+            Ok(ModelSource::Download(Store::HuggingFace))
+        );
+        for bad in [
+            "",
+            "models/r",
+            "http://x/y",
+            "s3://",
+            "s3://ab/x",
+            "s3://Models/x",
+            "pvc://Bad/x",
+            "hf://a/b/c",
+            "hf://a//b",
+            "s3://models/a b",
+            "s3://models/../x",
+        ] {
+            let e = parse_model_uri(bad).expect_err(bad);
+            assert_eq!(e.field, "modelUri", "{bad}");
+        }
+    }
+
+    fn request(uri: &str) -> ServeRequest {
+        let mut req = ServeRequest::default();
+        req.spec.model_uri = uri.to_string();
+        req
+    }
+
+    #[test]
+    fn behavior_bounds_are_the_api_bounds() {
+        let ok = |b: BehaviorRequest| {
+            let mut req = request("s3://models/r");
+            req.behavior = b;
+            resolve(
+                None,
+                None,
+                ServeTarget::Deployment,
+                &req,
+                &ServeDefaults::default(),
+            )
+            .map(|p| p.behavior)
+        };
+        assert!(
+            ok(BehaviorRequest {
+                up_stabilization: Some(3600),
+                down_stabilization: Some(0),
+                period: Some(1800),
+                ..Default::default()
+            })
+            .is_ok()
+        );
+        for (b, field) in [
+            (
+                BehaviorRequest {
+                    up_stabilization: Some(3601),
+                    ..Default::default()
+                },
+                "scaleUpStabilization",
+            ),
+            (
+                BehaviorRequest {
+                    period: Some(0),
+                    ..Default::default()
+                },
+                "scalePeriod",
+            ),
+            (
+                BehaviorRequest {
+                    period: Some(1801),
+                    ..Default::default()
+                },
+                "scalePeriod",
+            ),
+            (
+                BehaviorRequest {
+                    down_percent: Some(0),
+                    ..Default::default()
+                },
+                "scaleDownPercent",
+            ),
+        ] {
+            assert_eq!(ok(b).map_err(|e| e.field), Err(field.to_string()));
+        }
+    }
+}
