@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
             [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
@@ -124,6 +125,55 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlk;serve' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'An InferenceService (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'An InferenceService (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the server (lowercase, starting with a letter, at most 40 characters); default `<runtime>-server`')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of every generated object')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of every generated object')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'What to emit')
+            [CompletionResult]::new('--runtime', '--runtime', [CompletionResultType]::ParameterName, 'Serving runtime (default triton)')
+            [CompletionResult]::new('--model-uri', '--model-uri', [CompletionResultType]::ParameterName, 'Where the model lives: `pvc://CLAIM/PATH`, `s3://BUCKET/PATH`, `gs://BUCKET/PATH` or `hf://ORG/MODEL`')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Container image (default: the runtime''s pinned image; required with `custom`)')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Command of a `custom` server, split like a shell would')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'HTTP port of a `custom` server (default 8080)')
+            [CompletionResult]::new('--health-path', '--health-path', [CompletionResultType]::ParameterName, 'Health endpoint of a `custom` server for its probes (default `/healthz`)')
+            [CompletionResult]::new('--gpus', '--gpus', [CompletionResultType]::ParameterName, 'GPUs per replica (default 1; `0` for CPU only)')
+            [CompletionResult]::new('--gpu-type', '--gpu-type', [CompletionResultType]::ParameterName, 'GPU type: selects nodes by `nvidia.com/gpu.product`')
+            [CompletionResult]::new('--mig', '--mig', [CompletionResultType]::ParameterName, 'MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs')
+            [CompletionResult]::new('--gpu-resource', '--gpu-resource', [CompletionResultType]::ParameterName, 'Extended resource for GPUs of other vendors (`amd.com/gpu`)')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU per replica (`8`, `500m`)')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory per replica (`32Gi`)')
+            [CompletionResult]::new('--shm-size', '--shm-size', [CompletionResultType]::ParameterName, 'Size of the memory-backed /dev/shm (`8Gi`)')
+            [CompletionResult]::new('--model-params', '--model-params', [CompletionResultType]::ParameterName, 'Model size (`7B`): sizes memory as the weights plus the KV-cache allowance')
+            [CompletionResult]::new('--precision', '--precision', [CompletionResultType]::ParameterName, 'Precision of the served weights for sizing (default bf16)')
+            [CompletionResult]::new('--min-replicas', '--min-replicas', [CompletionResultType]::ParameterName, 'Fewest replicas (default 2)')
+            [CompletionResult]::new('--max-replicas', '--max-replicas', [CompletionResultType]::ParameterName, 'Most replicas (default 10)')
+            [CompletionResult]::new('--target-utilization', '--target-utilization', [CompletionResultType]::ParameterName, 'Target CPU utilization in percent of the request (default 70)')
+            [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Custom Pods metric `NAME=TARGET` with its average target per pod (repeatable)')
+            [CompletionResult]::new('--scale-up-stabilization', '--scale-up-stabilization', [CompletionResultType]::ParameterName, 'Scale-up stabilization window in seconds (default 60)')
+            [CompletionResult]::new('--scale-up-percent', '--scale-up-percent', [CompletionResultType]::ParameterName, 'Most replicas added per period, in percent of the current ones (default 100)')
+            [CompletionResult]::new('--scale-down-stabilization', '--scale-down-stabilization', [CompletionResultType]::ParameterName, 'Scale-down stabilization window in seconds (default 300)')
+            [CompletionResult]::new('--scale-down-percent', '--scale-down-percent', [CompletionResultType]::ParameterName, 'Most replicas removed per period, in percent of the current ones (default 10)')
+            [CompletionResult]::new('--scale-period', '--scale-period', [CompletionResultType]::ParameterName, 'Period of the scaling policies in seconds (default 60)')
+            [CompletionResult]::new('--canary-image', '--canary-image', [CompletionResultType]::ParameterName, 'Image of a canary release')
+            [CompletionResult]::new('--canary-percent', '--canary-percent', [CompletionResultType]::ParameterName, 'Share of the traffic for the canary (0-100)')
+            [CompletionResult]::new('--mesh', '--mesh', [CompletionResultType]::ParameterName, 'Service mesh that splits canary traffic on the deployment target')
+            [CompletionResult]::new('--priority-class', '--priority-class', [CompletionResultType]::ParameterName, 'PriorityClass of the pods (default `ml-inference-critical`)')
+            [CompletionResult]::new('--node-selector', '--node-selector', [CompletionResultType]::ParameterName, 'Extra node selector `KEY=VALUE` (repeatable)')
+            [CompletionResult]::new('--toleration', '--toleration', [CompletionResultType]::ParameterName, 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment variable `KEY=VALUE` of the server container (repeatable)')
+            [CompletionResult]::new('--env-from-secret', '--env-from-secret', [CompletionResultType]::ParameterName, 'Secret whose keys become environment variables of the server and of the model download (storage credentials; repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: multi-document YAML, or a JSON `List`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlk;lint' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format (default: human on a terminal, concise otherwise)')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding at or above this level is reported')
@@ -178,6 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
         'mlk;help' {
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
             [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
@@ -189,6 +240,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             break
         }
         'mlk;help;quota' {
+            break
+        }
+        'mlk;help;serve' {
             break
         }
         'mlk;help;lint' {

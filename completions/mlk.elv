@@ -26,6 +26,7 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand --version 'Print version'
             cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
             cand quota 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file'
+            cand serve 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout'
             cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
             cand rule 'Print the documentation of a lint rule, or list every rule'
             cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -118,6 +119,54 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlk;serve'= {
+            cand -f 'An InferenceService (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it'
+            cand --file 'An InferenceService (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it'
+            cand --name 'Name of the server (lowercase, starting with a letter, at most 40 characters); default `<runtime>-server`'
+            cand -n 'Namespace of every generated object'
+            cand --namespace 'Namespace of every generated object'
+            cand --target 'What to emit'
+            cand --runtime 'Serving runtime (default triton)'
+            cand --model-uri 'Where the model lives: `pvc://CLAIM/PATH`, `s3://BUCKET/PATH`, `gs://BUCKET/PATH` or `hf://ORG/MODEL`'
+            cand --image 'Container image (default: the runtime''s pinned image; required with `custom`)'
+            cand --command 'Command of a `custom` server, split like a shell would'
+            cand --port 'HTTP port of a `custom` server (default 8080)'
+            cand --health-path 'Health endpoint of a `custom` server for its probes (default `/healthz`)'
+            cand --gpus 'GPUs per replica (default 1; `0` for CPU only)'
+            cand --gpu-type 'GPU type: selects nodes by `nvidia.com/gpu.product`'
+            cand --mig 'MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs'
+            cand --gpu-resource 'Extended resource for GPUs of other vendors (`amd.com/gpu`)'
+            cand --cpu 'CPU per replica (`8`, `500m`)'
+            cand --memory 'Memory per replica (`32Gi`)'
+            cand --shm-size 'Size of the memory-backed /dev/shm (`8Gi`)'
+            cand --model-params 'Model size (`7B`): sizes memory as the weights plus the KV-cache allowance'
+            cand --precision 'Precision of the served weights for sizing (default bf16)'
+            cand --min-replicas 'Fewest replicas (default 2)'
+            cand --max-replicas 'Most replicas (default 10)'
+            cand --target-utilization 'Target CPU utilization in percent of the request (default 70)'
+            cand --metric 'Custom Pods metric `NAME=TARGET` with its average target per pod (repeatable)'
+            cand --scale-up-stabilization 'Scale-up stabilization window in seconds (default 60)'
+            cand --scale-up-percent 'Most replicas added per period, in percent of the current ones (default 100)'
+            cand --scale-down-stabilization 'Scale-down stabilization window in seconds (default 300)'
+            cand --scale-down-percent 'Most replicas removed per period, in percent of the current ones (default 10)'
+            cand --scale-period 'Period of the scaling policies in seconds (default 60)'
+            cand --canary-image 'Image of a canary release'
+            cand --canary-percent 'Share of the traffic for the canary (0-100)'
+            cand --mesh 'Service mesh that splits canary traffic on the deployment target'
+            cand --priority-class 'PriorityClass of the pods (default `ml-inference-critical`)'
+            cand --node-selector 'Extra node selector `KEY=VALUE` (repeatable)'
+            cand --toleration 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)'
+            cand --env 'Environment variable `KEY=VALUE` of the server container (repeatable)'
+            cand --env-from-secret 'Secret whose keys become environment variables of the server and of the model download (storage credentials; repeatable)'
+            cand -o 'Output format: multi-document YAML, or a JSON `List`'
+            cand --output 'Output format: multi-document YAML, or a JSON `List`'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlk;lint'= {
             cand --format 'Report format (default: human on a terminal, concise otherwise)'
             cand --fail-on 'Exit 1 when a finding at or above this level is reported'
@@ -168,6 +217,7 @@ set edit:completion:arg-completer[mlk] = {|@words|
         &'mlk;help'= {
             cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
             cand quota 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file'
+            cand serve 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout'
             cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
             cand rule 'Print the documentation of a lint rule, or list every rule'
             cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -177,6 +227,8 @@ set edit:completion:arg-completer[mlk] = {|@words|
         &'mlk;help;train'= {
         }
         &'mlk;help;quota'= {
+        }
+        &'mlk;help;serve'= {
         }
         &'mlk;help;lint'= {
         }

@@ -32,6 +32,7 @@ complete -c mlk -n "__fish_mlk_needs_command" -s h -l help -d 'Print help (see m
 complete -c mlk -n "__fish_mlk_needs_command" -s V -l version -d 'Print version'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "quota" -d 'Generate a team\'s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team\'s from an organisation file'
+complete -c mlk -n "__fish_mlk_needs_command" -f -a "serve" -d 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
 complete -c mlk -n "__fish_mlk_needs_command" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -140,6 +141,58 @@ complete -c mlk -n "__fish_mlk_using_subcommand quota" -l priority-classes -d 'A
 complete -c mlk -n "__fish_mlk_using_subcommand quota" -l kueue -d 'Also Kueue objects: ResourceFlavors, a ClusterQueue with the team\'s budget and a LocalQueue in the namespace, for `mlk train --queue`'
 complete -c mlk -n "__fish_mlk_using_subcommand quota" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlk -n "__fish_mlk_using_subcommand quota" -s V -l version -d 'Print version'
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -s f -l file -d 'An InferenceService (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l name -d 'Name of the server (lowercase, starting with a letter, at most 40 characters); default `<runtime>-server`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -s n -l namespace -d 'Namespace of every generated object' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l target -d 'What to emit' -r -f -a "deployment\t'Deployment + Service + HorizontalPodAutoscaler + PodDisruptionBudget; any cluster'
+inferenceservice\t'The mlk.dev InferenceService resource itself'
+kserve\t'KServe InferenceService (serving.kserve.io/v1beta1)'"
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l runtime -d 'Serving runtime (default triton)' -r -f -a "triton\t''
+torchserve\t''
+tensorflow-serving\t''
+vllm\t''
+custom\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l model-uri -d 'Where the model lives: `pvc://CLAIM/PATH`, `s3://BUCKET/PATH`, `gs://BUCKET/PATH` or `hf://ORG/MODEL`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l image -d 'Container image (default: the runtime\'s pinned image; required with `custom`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l command -d 'Command of a `custom` server, split like a shell would' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l port -d 'HTTP port of a `custom` server (default 8080)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l health-path -d 'Health endpoint of a `custom` server for its probes (default `/healthz`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l gpus -d 'GPUs per replica (default 1; `0` for CPU only)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l gpu-type -d 'GPU type: selects nodes by `nvidia.com/gpu.product`' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l mig -d 'MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l gpu-resource -d 'Extended resource for GPUs of other vendors (`amd.com/gpu`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l cpu -d 'CPU per replica (`8`, `500m`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l memory -d 'Memory per replica (`32Gi`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l shm-size -d 'Size of the memory-backed /dev/shm (`8Gi`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l model-params -d 'Model size (`7B`): sizes memory as the weights plus the KV-cache allowance' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l precision -d 'Precision of the served weights for sizing (default bf16)' -r -f -a "fp32\t''
+fp16\t''
+bf16\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l min-replicas -d 'Fewest replicas (default 2)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l max-replicas -d 'Most replicas (default 10)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l target-utilization -d 'Target CPU utilization in percent of the request (default 70)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l metric -d 'Custom Pods metric `NAME=TARGET` with its average target per pod (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l scale-up-stabilization -d 'Scale-up stabilization window in seconds (default 60)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l scale-up-percent -d 'Most replicas added per period, in percent of the current ones (default 100)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l scale-down-stabilization -d 'Scale-down stabilization window in seconds (default 300)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l scale-down-percent -d 'Most replicas removed per period, in percent of the current ones (default 10)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l scale-period -d 'Period of the scaling policies in seconds (default 60)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l canary-image -d 'Image of a canary release' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l canary-percent -d 'Share of the traffic for the canary (0-100)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l mesh -d 'Service mesh that splits canary traffic on the deployment target' -r -f -a "istio\t''"
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l priority-class -d 'PriorityClass of the pods (default `ml-inference-critical`)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l node-selector -d 'Extra node selector `KEY=VALUE` (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l toleration -d 'Extra toleration `KEY[=VALUE]:EFFECT` (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l env -d 'Environment variable `KEY=VALUE` of the server container (repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l env-from-secret -d 'Secret whose keys become environment variables of the server and of the model download (storage credentials; repeatable)' -r
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -s o -l output -d 'Output format: multi-document YAML, or a JSON `List`' -r -f -a "yaml\t'Multi-document YAML'
+json\t'A JSON `List` object with the manifests as `items`'"
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when the stream is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlk -n "__fish_mlk_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c mlk -n "__fish_mlk_using_subcommand lint" -l format -d 'Report format (default: human on a terminal, concise otherwise)' -r -f -a "human\t'Source snippets with the rule, message and help (default on a terminal)'
 concise\t'`path:line:col: level[rule] message`, one per line (default otherwise)'
 json\t'A JSON document following schemas/lint-report.v1.schema.json'
@@ -189,10 +242,11 @@ never\t'Never colour'"
 complete -c mlk -n "__fish_mlk_using_subcommand completions" -l config -d 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards' -r -F
 complete -c mlk -n "__fish_mlk_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlk -n "__fish_mlk_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "quota" -d 'Generate a team\'s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team\'s from an organisation file'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "completions" -d 'Print shell completions'
-complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota lint rule crd completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "train" -d 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "quota" -d 'Generate a team\'s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team\'s from an organisation file'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "serve" -d 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "lint" -d 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "rule" -d 'Print the documentation of a lint rule, or list every rule'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "crd" -d 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "completions" -d 'Print shell completions'
+complete -c mlk -n "__fish_mlk_using_subcommand help; and not __fish_seen_subcommand_from train quota serve lint rule crd completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -41,6 +41,10 @@ pub enum Command {
     /// PriorityClasses and Kueue queues), or every team's from an organisation file.
     #[command(long_about = QUOTA_ABOUT)]
     Quota(Box<QuotaArgs>),
+    /// Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService
+    /// or InferenceService) on stdout.
+    #[command(long_about = SERVE_ABOUT)]
+    Serve(Box<ServeArgs>),
     /// Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness
     /// problems, at file, line and column.
     Lint(LintArgs),
@@ -583,4 +587,196 @@ pub struct QuotaArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+const SERVE_ABOUT: &str = "\
+Generate a production-ready model server on stdout, ready for `kubectl apply -f -`.
+
+The runtime decides the pinned image, the ports and the health endpoints of the readiness,
+liveness and startup probes. The model comes from `--model-uri`: `pvc://CLAIM/PATH` is mounted
+read-only; `s3://`, `gs://` and `hf://` are downloaded by an init container into a volume the
+server reads (credentials from `--env-from-secret`). Replicas scale between `--min-replicas`
+and `--max-replicas` on CPU utilization and `--metric` Pods metrics, quickly up and slowly
+down; pods spread over nodes and zones, with a PodDisruptionBudget and the priority class
+`ml-inference-critical`.";
+
+/// What `mlk serve` emits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ServeTarget {
+    /// Deployment + Service + HorizontalPodAutoscaler + PodDisruptionBudget; any cluster.
+    Deployment,
+    /// The mlk.dev InferenceService resource itself.
+    Inferenceservice,
+    /// KServe InferenceService (serving.kserve.io/v1beta1).
+    Kserve,
+}
+
+value_enum_mirror!(
+    /// Serving runtimes.
+    RuntimeArg => crate::api::inference::Runtime {
+        Triton => Triton, Torchserve => Torchserve, TensorflowServing => TensorflowServing,
+        Vllm => Vllm, Custom => Custom,
+    }
+);
+value_enum_mirror!(
+    /// Meshes that split canary traffic.
+    MeshArg => crate::api::inference::Mesh { Istio => Istio }
+);
+
+/// Flags of `mlk serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// An InferenceService (mlk.dev/v1alpha1) to start from; `-` reads stdin. Flags override it.
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Name of the server (lowercase, starting with a letter, at most 40 characters);
+    /// default `<runtime>-server`.
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// Namespace of every generated object.
+    #[arg(short = 'n', long, env = "MLK_NAMESPACE")]
+    pub namespace: Option<String>,
+
+    /// What to emit.
+    #[arg(long, value_enum)]
+    pub target: Option<ServeTarget>,
+
+    /// Serving runtime (default triton).
+    #[arg(long, value_enum)]
+    pub runtime: Option<RuntimeArg>,
+
+    /// Where the model lives: `pvc://CLAIM/PATH`, `s3://BUCKET/PATH`, `gs://BUCKET/PATH` or
+    /// `hf://ORG/MODEL`.
+    #[arg(long, value_name = "URI")]
+    pub model_uri: Option<String>,
+
+    /// Container image (default: the runtime's pinned image; required with `custom`).
+    #[arg(long)]
+    pub image: Option<String>,
+
+    /// Command of a `custom` server, split like a shell would.
+    #[arg(long, allow_hyphen_values = true)]
+    pub command: Option<String>,
+
+    /// HTTP port of a `custom` server (default 8080).
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+
+    /// Health endpoint of a `custom` server for its probes (default `/healthz`).
+    #[arg(long, value_name = "PATH")]
+    pub health_path: Option<String>,
+
+    /// GPUs per replica (default 1; `0` for CPU only).
+    #[arg(long, value_name = "N")]
+    pub gpus: Option<u32>,
+
+    /// GPU type: selects nodes by `nvidia.com/gpu.product`.
+    #[arg(long, value_name = "TYPE")]
+    pub gpu_type: Option<String>,
+
+    /// MIG profile (`1g.10gb`, ...): requests `nvidia.com/mig-<profile>` instead of GPUs.
+    #[arg(long, value_name = "PROFILE")]
+    pub mig: Option<String>,
+
+    /// Extended resource for GPUs of other vendors (`amd.com/gpu`).
+    #[arg(long, value_name = "RESOURCE")]
+    pub gpu_resource: Option<String>,
+
+    /// CPU per replica (`8`, `500m`).
+    #[arg(long)]
+    pub cpu: Option<String>,
+
+    /// Memory per replica (`32Gi`).
+    #[arg(long)]
+    pub memory: Option<String>,
+
+    /// Size of the memory-backed /dev/shm (`8Gi`).
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+
+    /// Model size (`7B`): sizes memory as the weights plus the KV-cache allowance.
+    #[arg(long, value_name = "COUNT")]
+    pub model_params: Option<String>,
+
+    /// Precision of the served weights for sizing (default bf16).
+    #[arg(long, value_enum)]
+    pub precision: Option<PrecisionArg>,
+
+    /// Fewest replicas (default 2).
+    #[arg(long, value_name = "N")]
+    pub min_replicas: Option<u32>,
+
+    /// Most replicas (default 10).
+    #[arg(long, value_name = "N")]
+    pub max_replicas: Option<u32>,
+
+    /// Target CPU utilization in percent of the request (default 70).
+    #[arg(long, value_name = "PERCENT")]
+    pub target_utilization: Option<u32>,
+
+    /// Custom Pods metric `NAME=TARGET` with its average target per pod (repeatable).
+    #[arg(long, value_name = "NAME=TARGET")]
+    pub metric: Vec<String>,
+
+    /// Scale-up stabilization window in seconds (default 60).
+    #[arg(long, value_name = "SECONDS")]
+    pub scale_up_stabilization: Option<u32>,
+
+    /// Most replicas added per period, in percent of the current ones (default 100).
+    #[arg(long, value_name = "PERCENT")]
+    pub scale_up_percent: Option<u32>,
+
+    /// Scale-down stabilization window in seconds (default 300).
+    #[arg(long, value_name = "SECONDS")]
+    pub scale_down_stabilization: Option<u32>,
+
+    /// Most replicas removed per period, in percent of the current ones (default 10).
+    #[arg(long, value_name = "PERCENT")]
+    pub scale_down_percent: Option<u32>,
+
+    /// Period of the scaling policies in seconds (default 60).
+    #[arg(long, value_name = "SECONDS")]
+    pub scale_period: Option<u32>,
+
+    /// Image of a canary release.
+    #[arg(long, value_name = "IMAGE")]
+    pub canary_image: Option<String>,
+
+    /// Share of the traffic for the canary (0-100).
+    #[arg(long, value_name = "PERCENT")]
+    pub canary_percent: Option<u32>,
+
+    /// Service mesh that splits canary traffic on the deployment target.
+    #[arg(long, value_enum)]
+    pub mesh: Option<MeshArg>,
+
+    /// PriorityClass of the pods (default `ml-inference-critical`).
+    #[arg(long, value_name = "NAME")]
+    pub priority_class: Option<String>,
+
+    /// Extra node selector `KEY=VALUE` (repeatable).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub node_selector: Vec<String>,
+
+    /// Extra toleration `KEY[=VALUE]:EFFECT` (repeatable).
+    #[arg(long, value_name = "KEY[=VALUE]:EFFECT")]
+    pub toleration: Vec<String>,
+
+    /// Environment variable `KEY=VALUE` of the server container (repeatable).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+
+    /// Secret whose keys become environment variables of the server and of the model
+    /// download (storage credentials; repeatable).
+    #[arg(long, value_name = "SECRET")]
+    pub env_from_secret: Vec<String>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Arguments appended to the server command (after `--`).
+    #[arg(last = true, value_name = "ARGS")]
+    pub args: Vec<String>,
 }

@@ -65,7 +65,7 @@ pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<u8, E
     let cwd = std::env::current_dir().map_err(|e| Error::io("read", ".", e))?;
     let needs_config = matches!(
         cli.command,
-        Command::Train(_) | Command::Quota(_) | Command::Lint(_)
+        Command::Train(_) | Command::Serve(_) | Command::Quota(_) | Command::Lint(_)
     );
     let config = if needs_config {
         config::load(cli.config.as_deref(), &cwd)?
@@ -82,6 +82,7 @@ pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<u8, E
         Command::Rule(args) => commands::rule::run(args, out)?,
         Command::Train(args) => commands::train::run(args, &ctx, out, err)?,
         Command::Quota(args) => commands::quota::run(args, &ctx, out, err)?,
+        Command::Serve(args) => commands::serve::run(args, &ctx, out, err)?,
         Command::Crd(args) => commands::crd::run(args, out)?,
         Command::Completions(args) => commands::completions::run(args, out)?,
     }

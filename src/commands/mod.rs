@@ -5,6 +5,7 @@ pub mod crd;
 pub mod lint;
 pub mod quota;
 pub mod rule;
+pub mod serve;
 pub mod train;
 
 use std::path::PathBuf;

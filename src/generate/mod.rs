@@ -3,4 +3,5 @@
 pub mod crds;
 pub mod pod;
 pub mod quota;
+pub mod serve;
 pub mod train;

@@ -241,3 +241,17 @@ pub fn gpu_toleration(key: &str) -> Toleration {
         ..Default::default()
     }
 }
+
+/// Hardens an init container the way [`pod_template`] hardens the main one: the restricted
+/// security context with a read-only root filesystem, and the scratch environment first
+/// (its `HOME` is the `/tmp` scratch volume, which the caller mounts). Pod Security
+/// "restricted" checks init containers exactly like the others.
+pub fn secure_init_container(mut container: Container) -> Container {
+    let mut env = scratch_env();
+    env.extend(container.env.take().unwrap_or_default());
+    container.env = Some(env);
+    if container.security_context.is_none() {
+        container.security_context = Some(restricted_container_security_context(true));
+    }
+    container
+}

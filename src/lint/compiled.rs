@@ -1,11 +1,13 @@
 //! mlk.dev resources are checked through what they compile to: a TrainingJob is resolved
-//! and rendered exactly as `mlk train -f` would (target `job`), the rendered objects are
-//! linted with the same rules, and every finding is reported at the TrainingJob itself.
-//! A value the generator rejects is reported at its field.
+//! and rendered exactly as `mlk train -f` would (target `job`), an InferenceService as
+//! `mlk serve -f` would (target `deployment`), the rendered objects are linted with the
+//! same rules, and every finding is reported at the resource itself. A value the generator
+//! rejects is reported at its field.
 use super::engine::{ActiveRule, lint_rendered};
 use super::settings::Settings;
 use crate::api::{InferenceService, TrainingJob};
-use crate::generate::train::plan::{TrainDefaults, TrainTarget, resolve};
+use crate::generate::serve::plan::{ServeDefaults, ServeRequest, ServeTarget};
+use crate::generate::train::plan::{SpecError, TrainDefaults, TrainTarget, resolve};
 use crate::manifest::{Object, Path};
 
 /// One problem found in an mlk.dev resource.
@@ -27,7 +29,6 @@ pub fn check(
     if object.group() != Some(crate::api::GROUP) {
         return None;
     }
-    let spec_path = object.path.key("spec");
     let mut out = Vec::new();
     match object.kind {
         Some("TrainingJob") => {
@@ -48,65 +49,124 @@ pub fn check(
             let plan = match plan {
                 Ok(p) => p,
                 Err(e) => {
-                    let mut path = if e.field.starts_with("metadata.") {
-                        object.path.clone()
-                    } else {
-                        spec_path.clone()
-                    };
-                    for part in e.field.split('.') {
-                        path = path.key(part);
-                    }
-                    out.push(CompiledProblem {
-                        path,
-                        rule: None,
-                        message: format!("`{}`: {}", e.value, e.message),
-                        help: Some(e.help),
-                        level: None,
-                    });
+                    out.push(field_problem(object, e));
                     return Some(out);
                 }
             };
-            let docs = match crate::generate::train::render(&plan) {
-                Ok(d) => d,
-                Err(e) => {
-                    out.push(CompiledProblem {
-                        path: spec_path,
-                        rule: None,
-                        message: format!("cannot render the TrainingJob: {e}"),
-                        help: None,
-                        level: None,
-                    });
-                    return Some(out);
-                }
-            };
-            let mut text = String::new();
-            for d in &docs {
-                if let Ok(yaml) = crate::output::to_yaml(d) {
-                    text.push_str("---\n");
-                    text.push_str(&yaml);
-                }
-            }
-            for f in lint_rendered(&text, settings, active) {
-                let what = f.object.as_ref().map(|o| o.label()).unwrap_or_default();
-                out.push(CompiledProblem {
-                    path: spec_path.clone(),
-                    rule: Some(f.rule),
-                    message: format!("in the compiled {what}: {}", f.message),
-                    help: f.help,
-                    level: Some(f.level),
-                });
-            }
+            lint_compiled(
+                crate::generate::train::render(&plan),
+                object,
+                settings,
+                active,
+                &mut out,
+            );
         }
         Some("InferenceService") => {
-            if let Err(e) =
-                serde_path_to_error::deserialize::<_, InferenceService>(object.node.to_json())
-            {
-                out.push(invalid(object, e));
+            let isvc: InferenceService =
+                match serde_path_to_error::deserialize(object.node.to_json()) {
+                    Ok(i) => i,
+                    Err(e) => {
+                        out.push(invalid(object, e));
+                        return Some(out);
+                    }
+                };
+            // A custom server's command is not part of the resource (`mlk serve -f` takes
+            // it as a flag), so such a resource is validated but not rendered.
+            let custom = isvc.spec.runtime == crate::api::inference::Runtime::Custom;
+            let target = if custom {
+                ServeTarget::InferenceService
+            } else {
+                ServeTarget::Deployment
+            };
+            let request = ServeRequest {
+                spec: isvc.spec.clone(),
+                ..Default::default()
+            };
+            let plan = crate::generate::serve::plan::resolve(
+                isvc.metadata.name.as_deref(),
+                isvc.metadata.namespace.as_deref(),
+                target,
+                &request,
+                &ServeDefaults::default(),
+            );
+            match plan {
+                Err(e) => out.push(field_problem(object, e)),
+                Ok(_) if custom => {}
+                Ok(plan) => lint_compiled(
+                    crate::generate::serve::render(&plan),
+                    object,
+                    settings,
+                    active,
+                    &mut out,
+                ),
             }
         }
         _ => {}
     }
     Some(out)
+}
+
+/// A value the generator rejects, at its field.
+fn field_problem(object: &Object<'_>, e: SpecError) -> CompiledProblem {
+    let mut path = if e.field.starts_with("metadata.") {
+        object.path.clone()
+    } else {
+        object.path.key("spec")
+    };
+    for part in e.field.split('.') {
+        path = path.key(part);
+    }
+    CompiledProblem {
+        path,
+        rule: None,
+        message: format!("`{}`: {}", e.value, e.message),
+        help: Some(e.help),
+        level: None,
+    }
+}
+
+/// Lints what the resource compiled to and reports every finding at its `spec`.
+fn lint_compiled(
+    docs: crate::error::Result<Vec<serde_json::Value>>,
+    object: &Object<'_>,
+    settings: &Settings,
+    active: &[ActiveRule],
+    out: &mut Vec<CompiledProblem>,
+) {
+    let spec_path = object.path.key("spec");
+    let docs = match docs {
+        Ok(d) => d,
+        Err(e) => {
+            out.push(CompiledProblem {
+                path: spec_path,
+                rule: None,
+                message: format!(
+                    "cannot render the {}: {e}",
+                    object.kind.unwrap_or("resource")
+                ),
+                help: None,
+                level: None,
+            });
+            return;
+        }
+    };
+    let mut text = String::new();
+    for d in &docs {
+        if let Ok(yaml) = crate::output::to_yaml(d) {
+            text.push_str("---\n");
+            text.push_str(&yaml);
+        }
+    }
+    for f in lint_rendered(&text, settings, active) {
+        let what = f.object.as_ref().map(|o| o.label()).unwrap_or_default();
+        out.push(CompiledProblem {
+            path: spec_path.clone(),
+            rule: Some(f.rule),
+            message: format!("in the compiled {what}: {}", f.message),
+            help: f.help,
+            level: Some(f.level),
+        });
+    }
 }
 
 fn invalid(

@@ -8,4 +8,5 @@ mod quota;
 mod report_formats;
 mod robustness;
 mod rules_meta;
+mod serve;
 mod train;
