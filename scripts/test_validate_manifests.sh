@@ -68,6 +68,8 @@ declare -A reason=(
     [jobset-bad-enum.yaml]="\\(CRD jobsets\\.jobset\\.x-k8s\\.io\\): spec\\.failurePolicy\\.restartStrategy: ${q}Sometimes${q} is not one of "
     [jobset-job-restart-policy.yaml]="\\(pod template spec\\.replicatedJobs\\.0\\.template\\.spec\\.template\\): spec\\.replicatedJobs\\.0\\.template\\.spec\\.template\\.spec\\.restartPolicy: Unsupported value ${q}Always${q} in a Job${q}s pod template"
     [jobset-job-unknown-field.yaml]="\\(CRD jobsets\\.jobset\\.x-k8s\\.io\\): spec\\.replicatedJobs\\.0\\.template\\.spec: Additional properties are not allowed \\(${q}backoffLimitPerindex${q} was unexpected\\)$"
+    [istio-destinationrule-unknown-field.yaml]="\\(CRD destinationrules\\.networking\\.istio\\.io\\): spec\\.subsets\\.0: Additional properties are not allowed \\(${q}label${q} was unexpected\\)$"
+    [istio-virtualservice-weight-string.yaml]="\\(CRD virtualservices\\.networking\\.istio\\.io\\): spec\\.http\\.0\\.route\\.0\\.weight: ${q}90${q} is not of type ${q}integer${q}$"
     [jobset-pod-template-unknown-field.yaml]="\\(pod template spec\\.replicatedJobs\\.0\\.template\\.spec\\.template, 1\\.3[57]\\.0\\): spec\\.replicatedJobs\\.0\\.template\\.spec\\.template\\.spec\\.containers\\.0: Additional properties are not allowed \\(${q}resource${q} was unexpected\\)$"
 )
 
