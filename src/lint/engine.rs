@@ -174,6 +174,10 @@ fn finish(
     }
 
     let policies = namespace_policies(&facts);
+    let mut suppressed_by: BTreeMap<ObjectKey, Vec<usize>> = BTreeMap::new();
+    for (i, s) in suppressions.iter().enumerate() {
+        suppressed_by.entry(s.key.clone()).or_default().push(i);
+    }
     let mut findings: Vec<Finding> = Vec::with_capacity(pending.len());
     for p in pending {
         if let Some(scope) = p.psa {
@@ -191,10 +195,16 @@ fn finish(
             }
         }
         if let Some(key) = &p.key
-            && let Some(s) = suppressions.iter_mut().find(|s| {
-                &s.key == key
-                    && (s.target == p.finding.rule || s.target == p.finding.category.as_str())
-            })
+            && let Some(s) = suppressed_by
+                .get(key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&i| {
+                    let s = &suppressions[i];
+                    s.target == p.finding.rule || s.target == p.finding.category.as_str()
+                })
+                .map(|i| &mut suppressions[i])
         {
             s.used = true;
             if !s.reason.trim().is_empty() {
@@ -210,7 +220,8 @@ fn finish(
     ));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
-    sources.retain(|file, _| findings.iter().any(|f| &f.file == file));
+    let with_findings: std::collections::BTreeSet<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+    sources.retain(|file, _| with_findings.contains(file.as_str()));
     Report {
         findings,
         files: file_count,

@@ -7,7 +7,7 @@ use crate::quantity::Quantity;
 use crate::rules::gpu::resources::{Slot, pod_total};
 
 /// Which side of a container's resources a quota key counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Side {
     Requests,
     Limits,

@@ -1,7 +1,10 @@
+use std::collections::BTreeMap;
+
 use super::budgets::{
     Side, container_amount, object_name, pod_amount, shown, workload_name, workloads_by_namespace,
 };
 use crate::declare_rule;
+use crate::lint::facts::LimitRangeFact;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 use crate::quantity::Quantity;
 
@@ -102,88 +105,129 @@ impl Rule for WorkloadExceedsLimitRange {
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
         let by_namespace = workloads_by_namespace(facts);
+        // Per namespace, only the tightest bound of each resource matters (the smallest max,
+        // the largest min): one pass over the pods whatever the number of LimitRanges.
+        let mut bounds: BTreeMap<Option<&str>, Bounds<'_>> = BTreeMap::new();
         for range in &facts.limit_ranges {
-            let range_name = object_name(range.namespace.as_deref(), range.name.as_deref());
+            let b = bounds.entry(range.namespace.as_deref()).or_default();
             for item in &range.items {
-                let kind = item.kind.as_deref();
-                let bounds =
-                    |map: &std::collections::BTreeMap<String, String>| -> Vec<(String, Quantity)> {
-                        map.iter()
-                            .filter_map(|(k, v)| Some((k.clone(), Quantity::parse(v).ok()?)))
-                            .collect()
-                    };
-                let (max, min) = (bounds(&item.max), bounds(&item.min));
-                for w in by_namespace
-                    .get(&range.namespace.as_deref())
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
-                {
-                    let workload = workload_name(&w.kind, w.name.as_deref());
-                    for pod in &w.pods {
-                        match kind {
-                            Some("Container") => {
-                                for c in &pod.containers {
-                                    let who = format!(
-                                        "container \"{}\" of `{workload}`",
-                                        c.name.as_deref().unwrap_or("<unnamed>")
-                                    );
-                                    for (resource, bound) in &max {
-                                        let asked = container_amount(c, Side::Limits, resource)
-                                            .or_else(|| {
-                                                container_amount(c, Side::Requests, resource)
-                                            });
-                                        if let Some(asked) = asked.filter(|a| a > bound) {
-                                            sink.report_at(
-                                                &c.location,
-                                                format!(
-                                                    "{who} asks for {} `{resource}`, above the maximum of {} per container in LimitRange `{range_name}`",
-                                                    shown(resource, asked),
-                                                    shown(resource, *bound)
-                                                ),
-                                            )
-                                            .help(format!("lower the container's `{resource}`, or raise `max.{resource}` of the LimitRange"));
-                                        }
-                                    }
-                                    for (resource, bound) in &min {
-                                        let asked = container_amount(c, Side::Requests, resource);
-                                        if let Some(asked) = asked.filter(|a| a < bound) {
-                                            sink.report_at(
-                                                &c.location,
-                                                format!(
-                                                    "{who} asks for {} `{resource}`, below the minimum of {} per container in LimitRange `{range_name}`",
-                                                    shown(resource, asked),
-                                                    shown(resource, *bound)
-                                                ),
-                                            )
-                                            .help(format!("raise the container's `{resource}` request, or lower `min.{resource}` of the LimitRange"));
-                                        }
-                                    }
-                                }
+                match item.kind.as_deref() {
+                    Some("Container") => {
+                        tighten(&mut b.container_max, &item.max, range, |new, old| new < old);
+                        tighten(&mut b.container_min, &item.min, range, |new, old| new > old);
+                    }
+                    Some("Pod") => tighten(&mut b.pod_max, &item.max, range, |new, old| new < old),
+                    _ => {}
+                }
+            }
+        }
+        for (namespace, b) in &bounds {
+            for w in by_namespace
+                .get(namespace)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
+                let workload = workload_name(&w.kind, w.name.as_deref());
+                for pod in &w.pods {
+                    for c in &pod.containers {
+                        let who = || {
+                            format!(
+                                "container \"{}\" of `{workload}`",
+                                c.name.as_deref().unwrap_or("<unnamed>")
+                            )
+                        };
+                        for (resource, limit) in &b.container_max {
+                            let asked = container_amount(c, Side::Limits, resource)
+                                .or_else(|| container_amount(c, Side::Requests, resource));
+                            if let Some(asked) = asked.filter(|a| *a > limit.value) {
+                                sink.report_at(
+                                    &c.location,
+                                    format!(
+                                        "{} asks for {} `{resource}`, above the maximum of {} per container in LimitRange `{}`",
+                                        who(),
+                                        shown(resource, asked),
+                                        shown(resource, limit.value),
+                                        limit.name(),
+                                    ),
+                                )
+                                .help(format!("lower the container's `{resource}`, or raise `max.{resource}` of the LimitRange"));
                             }
-                            Some("Pod") => {
-                                for (resource, bound) in &max {
-                                    let Some((total, first)) =
-                                        pod_amount(pod, Side::Limits, resource)
-                                    else {
-                                        continue;
-                                    };
-                                    if total > *bound {
-                                        sink.report_at(
-                                            &first.location,
-                                            format!(
-                                                "a pod of `{workload}` has a `{resource}` limit of {} in total, above the maximum of {} per pod in LimitRange `{range_name}`",
-                                                shown(resource, total),
-                                                shown(resource, *bound)
-                                            ),
-                                        )
-                                        .help(format!("lower the pod's `{resource}` limits, or raise `max.{resource}` of the LimitRange"));
-                                    }
-                                }
+                        }
+                        for (resource, limit) in &b.container_min {
+                            let asked = container_amount(c, Side::Requests, resource);
+                            if let Some(asked) = asked.filter(|a| *a < limit.value) {
+                                sink.report_at(
+                                    &c.location,
+                                    format!(
+                                        "{} asks for {} `{resource}`, below the minimum of {} per container in LimitRange `{}`",
+                                        who(),
+                                        shown(resource, asked),
+                                        shown(resource, limit.value),
+                                        limit.name(),
+                                    ),
+                                )
+                                .help(format!("raise the container's `{resource}` request, or lower `min.{resource}` of the LimitRange"));
                             }
-                            _ => {}
+                        }
+                    }
+                    for (resource, limit) in &b.pod_max {
+                        let Some((total, first)) = pod_amount(pod, Side::Limits, resource) else {
+                            continue;
+                        };
+                        if total > limit.value {
+                            sink.report_at(
+                                &first.location,
+                                format!(
+                                    "a pod of `{workload}` has a `{resource}` limit of {} in total, above the maximum of {} per pod in LimitRange `{}`",
+                                    shown(resource, total),
+                                    shown(resource, limit.value),
+                                    limit.name(),
+                                ),
+                            )
+                            .help(format!("lower the pod's `{resource}` limits, or raise `max.{resource}` of the LimitRange"));
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// One bound of a resource and the LimitRange it comes from.
+struct Limit<'a> {
+    value: Quantity,
+    range: &'a LimitRangeFact,
+}
+
+impl Limit<'_> {
+    fn name(&self) -> String {
+        object_name(self.range.namespace.as_deref(), self.range.name.as_deref())
+    }
+}
+
+/// The tightest bounds of one namespace.
+#[derive(Default)]
+struct Bounds<'a> {
+    container_max: BTreeMap<&'a str, Limit<'a>>,
+    container_min: BTreeMap<&'a str, Limit<'a>>,
+    pod_max: BTreeMap<&'a str, Limit<'a>>,
+}
+
+/// Keeps, per resource, the bound for which `tighter(new, old)` holds.
+fn tighten<'a>(
+    into: &mut BTreeMap<&'a str, Limit<'a>>,
+    values: &'a BTreeMap<String, String>,
+    range: &'a LimitRangeFact,
+    tighter: fn(&Quantity, &Quantity) -> bool,
+) {
+    for (resource, text) in values {
+        let Ok(value) = Quantity::parse(text) else {
+            continue;
+        };
+        match into.get(resource.as_str()) {
+            Some(old) if !tighter(&value, &old.value) => {}
+            _ => {
+                into.insert(resource, Limit { value, range });
             }
         }
     }

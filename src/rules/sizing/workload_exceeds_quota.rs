@@ -1,6 +1,8 @@
 use super::budgets::{
-    object_name, pod_amount, quota_key, shown, workload_name, workloads_by_namespace,
+    Side, object_name, pod_amount, quota_key, shown, workload_name, workloads_by_namespace,
 };
+use std::collections::BTreeMap;
+
 use crate::declare_rule;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 use crate::quantity::Quantity;
@@ -94,29 +96,40 @@ impl Rule for WorkloadExceedsQuota {
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
         let by_namespace = workloads_by_namespace(facts);
+        // Per namespace, only the tightest quota of each resource matters: a pod above it can
+        // never start, and naming the others too would repeat the same finding. This keeps
+        // the rule linear in the number of pods however many quotas a namespace has.
+        let mut tightest: BTreeMap<Option<&str>, BTreeMap<(Side, &str), Bound<'_>>> =
+            BTreeMap::new();
         for quota in facts.quotas.iter().filter(|q| !q.scoped) {
-            let keys: Vec<_> = quota
-                .hard
-                .iter()
-                .filter_map(|e| {
-                    let (side, resource) = quota_key(&e.resource)?;
-                    Some((e, side, resource, Quantity::parse(&e.value).ok()?))
-                })
-                .collect();
-            if keys.is_empty() {
-                continue;
+            let per_ns = tightest.entry(quota.namespace.as_deref()).or_default();
+            for entry in &quota.hard {
+                let Some((side, resource)) = quota_key(&entry.resource) else {
+                    continue;
+                };
+                let Ok(hard) = Quantity::parse(&entry.value) else {
+                    continue;
+                };
+                match per_ns.get(&(side, resource)) {
+                    Some(b) if b.hard <= hard => {}
+                    _ => {
+                        per_ns.insert((side, resource), Bound { hard, entry, quota });
+                    }
+                }
             }
+        }
+        for (namespace, bounds) in &tightest {
             for w in by_namespace
-                .get(&quota.namespace.as_deref())
+                .get(namespace)
                 .map(Vec::as_slice)
                 .unwrap_or_default()
             {
                 for pod in &w.pods {
-                    for (entry, side, resource, hard) in &keys {
+                    for ((side, resource), b) in bounds {
                         let Some((amount, container)) = pod_amount(pod, *side, resource) else {
                             continue;
                         };
-                        if amount <= *hard {
+                        if amount <= b.hard {
                             continue;
                         }
                         sink.report_at(
@@ -126,20 +139,27 @@ impl Rule for WorkloadExceedsQuota {
                                 workload_name(&w.kind, w.name.as_deref()),
                                 side.as_str(),
                                 shown(resource, amount),
-                                object_name(quota.namespace.as_deref(), quota.name.as_deref()),
-                                entry.resource,
-                                entry.value,
+                                object_name(b.quota.namespace.as_deref(), b.quota.name.as_deref()),
+                                b.entry.resource,
+                                b.entry.value,
                             ),
                         )
                         .help(format!(
                             "raise `{}` in the quota, or split the work over smaller pods",
-                            entry.resource
+                            b.entry.resource
                         ));
                     }
                 }
             }
         }
     }
+}
+
+/// The tightest quota entry of one resource in a namespace.
+struct Bound<'a> {
+    hard: Quantity,
+    entry: &'a crate::lint::facts::QuotaEntry,
+    quota: &'a crate::lint::facts::QuotaFact,
 }
 
 #[cfg(test)]
