@@ -58,8 +58,6 @@ pub fn run(
     for p in &problems {
         let _ = writeln!(err, "error: {}: {}", p.path, p.message);
     }
-    let rules = crate::rules::all();
-    let report = crate::lint::lint(&files, &settings, &rules);
     let format = args.format.unwrap_or(
         if ctx.color.enabled(Stream::Stdout) || std::io::IsTerminal::is_terminal(&std::io::stdout())
         {
@@ -68,6 +66,10 @@ pub fn run(
             LintFormat::Concise
         },
     );
+    let mut settings = settings;
+    settings.keep_sources = format == LintFormat::Human;
+    let rules = crate::rules::all();
+    let report = crate::lint::lint(&files, &settings, &rules);
     let style = report::Style {
         color: ctx.color.enabled(Stream::Stdout),
         quiet: args.quiet,

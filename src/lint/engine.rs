@@ -220,7 +220,8 @@ fn finish(
     ));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
-    let with_findings: std::collections::BTreeSet<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+    let with_findings: std::collections::BTreeSet<&str> =
+        findings.iter().map(|f| f.file.as_str()).collect();
     sources.retain(|file, _| with_findings.contains(file.as_str()));
     Report {
         findings,
@@ -321,7 +322,7 @@ fn lint_file(
             &mut result,
         );
     }
-    if !result.pending.is_empty() {
+    if settings.keep_sources && !result.pending.is_empty() {
         result.text = Some(Arc::from(source.text.as_str()));
     }
     result

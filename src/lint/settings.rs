@@ -61,6 +61,9 @@ pub struct Settings {
     pub follow_symlinks: bool,
     /// Path globs to skip.
     pub exclude: Vec<String>,
+    /// Keep the text of files with findings for source snippets (the human report); other
+    /// formats need only positions, so memory stays flat as the input grows.
+    pub keep_sources: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +77,7 @@ impl Default for Settings {
             limits: Limits::default(),
             follow_symlinks: false,
             exclude: Vec::new(),
+            keep_sources: true,
         }
     }
 }
