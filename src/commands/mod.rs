@@ -1,5 +1,6 @@
 //! One module per subcommand. Each turns its clap arguments into validated settings, runs,
 //! and writes the product to the stdout it is given and everything else to stderr.
+pub mod common;
 pub mod completions;
 pub mod crd;
 pub mod lint;

@@ -4,14 +4,14 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::api::InferenceService;
-use crate::api::common::{EnvVar, GpuSpec, PodResources, Scheduling, TaintEffect, Toleration};
+use crate::api::common::{EnvVar, GpuSpec, PodResources, Scheduling};
 use crate::api::inference::{Autoscaling, Canary, PodMetric};
 use crate::cli::{ServeArgs, ServeTarget as TargetArg};
 use crate::commands::Context;
+use crate::commands::common::{bad_flag, parse_toleration, spec_error};
 use crate::error::{Error, Result};
 use crate::generate::serve::plan::{ServeDefaults, ServeRequest, resolve};
 use crate::generate::serve::{self, ServeTarget, runtime};
-use crate::generate::train::plan::SpecError;
 use crate::input::InputFile;
 use crate::manifest::PathSeg;
 use crate::output::write_manifests;
@@ -113,7 +113,7 @@ pub fn run(
         &req,
         &defaults,
     )
-    .map_err(|e| spec_error(e, &from_flags, file.as_ref(), ctx))?;
+    .map_err(|e| spec_error(e, flag_of, &from_flags, file.as_ref(), ctx))?;
     let docs = serve::render(&plan)?;
     write_manifests(&docs, args.output.output, out)?;
     let gpus = plan.resources.accelerators.as_ref().map_or(0, |a| a.count);
@@ -201,61 +201,6 @@ fn from_file(file: &InputFile) -> Result<FileSpec> {
     }
     let isvc: InferenceService = file.deserialize()?;
     Ok((isvc.metadata.name, isvc.metadata.namespace, isvc.spec))
-}
-
-fn spec_error(
-    e: SpecError,
-    from_flags: &BTreeSet<&str>,
-    file: Option<&InputFile>,
-    ctx: &Context,
-) -> Error {
-    if e.sizing {
-        return Error::Sizing {
-            message: e.message,
-            help: e.help,
-        };
-    }
-    let top = e.field.split('.').next().unwrap_or_default();
-    let flagged = from_flags.contains(e.field.as_str()) || from_flags.contains(top);
-    if let (false, Some(f)) = (flagged, file) {
-        let mut path: Vec<PathSeg> = Vec::new();
-        if !e.field.starts_with("metadata.") {
-            path.push(PathSeg::Key("spec".to_string()));
-        }
-        path.extend(e.field.split('.').map(|s| PathSeg::Key(s.to_string())));
-        // The deepest part of the path that the file has.
-        while !path.is_empty() && !crate::manifest::locate(&f.root, &path).1 {
-            path.pop();
-        }
-        if path.len() > 1 || e.field.starts_with("metadata.") && !path.is_empty() {
-            return f.error_at(&path, &format!("`{}`: {}", e.value, e.message), &e.help);
-        }
-    }
-    match flag_of(&e.field) {
-        Some(flag) if flagged || file.is_none() => Error::flag(flag, e.value, e.message, e.help),
-        _ => {
-            let origin = ctx
-                .config
-                .path
-                .as_ref()
-                .map(|p| format!(" (from {})", p.display()))
-                .unwrap_or_default();
-            let flag = flag_of(&e.field)
-                .map(|f| format!(" or `{f}`"))
-                .unwrap_or_default();
-            Error::usage(
-                format!(
-                    "invalid `{}` value `{}`{origin}: {}",
-                    e.field, e.value, e.message
-                ),
-                format!("{} (set it with the field `{}`{flag})", e.help, e.field),
-            )
-        }
-    }
-}
-
-fn bad_flag(flag: &str, value: &str, message: impl Into<String>, help: impl Into<String>) -> Error {
-    Error::flag(flag, value, message, help)
 }
 
 /// Applies every given flag onto the request and records which fields they set.
@@ -479,46 +424,4 @@ fn apply_flags(
         );
     }
     Ok(())
-}
-
-/// `KEY[=VALUE]:EFFECT`, or `KEY[=VALUE]` for every effect.
-fn parse_toleration(text: &str) -> Result<Toleration> {
-    let help = "use `KEY[=VALUE]:EFFECT` with EFFECT NoSchedule, PreferNoSchedule or NoExecute";
-    let (kv, effect) = match text.rsplit_once(':') {
-        Some((kv, e)) => {
-            let effect = match e {
-                "NoSchedule" => TaintEffect::NoSchedule,
-                "PreferNoSchedule" => TaintEffect::PreferNoSchedule,
-                "NoExecute" => TaintEffect::NoExecute,
-                _ => {
-                    return Err(bad_flag(
-                        "--toleration",
-                        text,
-                        format!("unknown taint effect `{e}`"),
-                        help,
-                    ));
-                }
-            };
-            (kv, Some(effect))
-        }
-        None => (text, None),
-    };
-    let (key, value) = match kv.split_once('=') {
-        Some((k, v)) => (k, Some(v.to_string())),
-        None => (kv, None),
-    };
-    if key.is_empty() {
-        return Err(bad_flag(
-            "--toleration",
-            text,
-            "missing the taint key",
-            help,
-        ));
-    }
-    Ok(Toleration {
-        key: key.to_string(),
-        operator: None,
-        value,
-        effect,
-    })
 }

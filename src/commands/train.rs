@@ -4,13 +4,14 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::api::TrainingJob;
-use crate::api::common::{EnvVar, GpuSpec, PodResources, Scheduling, TaintEffect, Toleration};
+use crate::api::common::{EnvVar, GpuSpec, PodResources, Scheduling};
 use crate::api::training::{CheckpointSpec, DataVolume, Lifecycle, ModelSpec, TrainingJobSpec};
 use crate::cli::{TrainArgs, TrainTarget as TargetArg};
 use crate::commands::Context;
+use crate::commands::common::{bad_flag, parse_toleration, spec_error};
 use crate::config::TargetName;
-use crate::error::{Error, Result};
-use crate::generate::train::plan::{SpecError, TrainDefaults, resolve};
+use crate::error::Result;
+use crate::generate::train::plan::{TrainDefaults, resolve};
 use crate::generate::train::{self, TrainTarget};
 use crate::input::InputFile;
 use crate::manifest::PathSeg;
@@ -110,7 +111,7 @@ pub fn run(
         &spec,
         &defaults,
     )
-    .map_err(|e| spec_error(e, &from_flags, file.as_ref(), ctx))?;
+    .map_err(|e| spec_error(e, flag_of, &from_flags, file.as_ref(), ctx))?;
     let docs = train::render(&plan)?;
     write_manifests(&docs, args.output.output, out)?;
     let gpus = plan.gpus_per_worker();
@@ -176,65 +177,6 @@ fn from_file(file: &InputFile) -> Result<FileSpec> {
     }
     let job: TrainingJob = file.deserialize()?;
     Ok((job.metadata.name, job.metadata.namespace, job.spec))
-}
-
-fn spec_error(
-    e: SpecError,
-    from_flags: &BTreeSet<&str>,
-    file: Option<&InputFile>,
-    ctx: &Context,
-) -> Error {
-    if e.sizing {
-        return Error::Sizing {
-            message: e.message,
-            help: e.help,
-        };
-    }
-    let top = e.field.split('.').next().unwrap_or_default();
-    let flagged = from_flags.contains(e.field.as_str()) || from_flags.contains(top);
-    if let (false, Some(f)) = (flagged, file) {
-        let mut path: Vec<PathSeg> = Vec::new();
-        if e.field.starts_with("metadata.") {
-            path.extend(e.field.split('.').map(|s| PathSeg::Key(s.to_string())));
-        } else {
-            path.push(PathSeg::Key("spec".to_string()));
-            path.extend(e.field.split('.').map(|s| PathSeg::Key(s.to_string())));
-        }
-        let (span, _) = crate::manifest::locate(&f.root, &path);
-        let in_file = span.line > 1 || f.root.get("spec").is_some();
-        if in_file && !from_flags.contains(e.field.as_str()) && field_present(&f.root, &path) {
-            return f.error_at(&path, &format!("`{}`: {}", e.value, e.message), &e.help);
-        }
-    }
-    match flag_of(&e.field) {
-        Some(flag) if flagged || file.is_none() => Error::flag(flag, e.value, e.message, e.help),
-        _ => {
-            let origin = ctx
-                .config
-                .path
-                .as_ref()
-                .map(|p| format!(" (from {})", p.display()))
-                .unwrap_or_default();
-            let flag = flag_of(&e.field)
-                .map(|f| format!(" or `{f}`"))
-                .unwrap_or_default();
-            Error::usage(
-                format!(
-                    "invalid `{}` value `{}`{origin}: {}",
-                    e.field, e.value, e.message
-                ),
-                format!("{} (set it with the field `{}`{flag})", e.help, e.field),
-            )
-        }
-    }
-}
-
-fn field_present(root: &crate::manifest::Node, path: &[PathSeg]) -> bool {
-    crate::manifest::locate(root, path).1
-}
-
-fn bad_flag(flag: &str, value: &str, message: impl Into<String>, help: impl Into<String>) -> Error {
-    Error::flag(flag, value, message, help)
 }
 
 /// Applies every given flag onto the spec and records which fields they set.
@@ -467,46 +409,4 @@ fn apply_flags(
         spec.hyperparameter_mode = Some(m.into());
     }
     Ok(())
-}
-
-/// `KEY[=VALUE]:EFFECT`, or `KEY[=VALUE]` for every effect.
-fn parse_toleration(text: &str) -> Result<Toleration> {
-    let help = "use `KEY[=VALUE]:EFFECT` with EFFECT NoSchedule, PreferNoSchedule or NoExecute";
-    let (kv, effect) = match text.rsplit_once(':') {
-        Some((kv, e)) => {
-            let effect = match e {
-                "NoSchedule" => TaintEffect::NoSchedule,
-                "PreferNoSchedule" => TaintEffect::PreferNoSchedule,
-                "NoExecute" => TaintEffect::NoExecute,
-                _ => {
-                    return Err(bad_flag(
-                        "--toleration",
-                        text,
-                        format!("unknown taint effect `{e}`"),
-                        help,
-                    ));
-                }
-            };
-            (kv, Some(effect))
-        }
-        None => (text, None),
-    };
-    let (key, value) = match kv.split_once('=') {
-        Some((k, v)) => (k, Some(v.to_string())),
-        None => (kv, None),
-    };
-    if key.is_empty() {
-        return Err(bad_flag(
-            "--toleration",
-            text,
-            "missing the taint key",
-            help,
-        ));
-    }
-    Ok(Toleration {
-        key: key.to_string(),
-        operator: None,
-        value,
-        effect,
-    })
 }

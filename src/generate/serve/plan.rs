@@ -11,7 +11,7 @@ use crate::api::InferenceServiceSpec;
 use crate::api::common::TolerationOperator;
 use crate::api::inference::Runtime;
 use crate::generate::pod::{Accelerators, ContainerResources, GPU_TAINT_KEY, gpu_toleration};
-use crate::generate::train::plan::SpecError;
+use crate::generate::train::plan::{SpecError, check_mig, check_quantity};
 use crate::quantity::{self, Quantity};
 use crate::sizing::{self, Precision};
 use crate::validate;
@@ -1023,69 +1023,6 @@ pub fn parse_model_uri(uri: &str) -> Result<ModelSource, SpecError> {
             format!("unsupported scheme `{other}://`"),
             help,
         )),
-    }
-}
-
-fn check_quantity(field: &str, value: &str) -> Result<String, SpecError> {
-    let q = Quantity::parse(value).map_err(|e| {
-        err(
-            field,
-            value,
-            e.to_string(),
-            "use a Kubernetes quantity like `8`, `500m`, `32Gi`",
-        )
-    })?;
-    if q.is_zero() || q.is_negative() {
-        return Err(err(
-            field,
-            value,
-            "must be greater than zero",
-            "use a positive quantity",
-        ));
-    }
-    Ok(value.to_string())
-}
-
-fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Result<(), SpecError> {
-    match gpu_type {
-        Some(t) if t.mig_profile(profile).is_some() => Ok(()),
-        Some(t) => {
-            let known: Vec<&str> = t.mig_profiles.iter().map(|p| p.name).collect();
-            let help = if known.is_empty() {
-                format!(
-                    "`{}` does not support MIG; use a MIG-capable type (a100-40gb, a100-80gb, h100-80gb, h200, ...)",
-                    t.name
-                )
-            } else {
-                format!("profiles of {}: {}", t.name, known.join(", "))
-            };
-            Err(err(
-                "gpu.mig",
-                profile,
-                format!("MIG profile `{profile}` does not exist on {}", t.name),
-                help,
-            ))
-        }
-        None => {
-            let on: Vec<&str> = sizing::gpu_types_with_mig_profile(profile)
-                .map(|g| g.name)
-                .collect();
-            if on.is_empty() {
-                Err(err(
-                    "gpu.mig",
-                    profile,
-                    format!("unknown MIG profile `{profile}`"),
-                    "profiles look like `1g.10gb` or `3g.40gb`; pass `--gpu-type` to see the profiles of a GPU",
-                ))
-            } else {
-                Err(err(
-                    "gpu.mig",
-                    profile,
-                    "a MIG profile needs the GPU type it is cut from",
-                    format!("add `--gpu-type` ({} have this profile)", on.join(", ")),
-                ))
-            }
-        }
     }
 }
 

@@ -878,7 +878,11 @@ fn resolve_strategy(spec: &TrainingJobSpec, framework: Framework) -> Result<Stra
     ))
 }
 
-fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Result<(), SpecError> {
+/// A MIG profile must exist on the GPU type it is cut from.
+pub(crate) fn check_mig(
+    profile: &str,
+    gpu_type: Option<&'static sizing::GpuSpec>,
+) -> Result<(), SpecError> {
     match gpu_type {
         Some(t) => {
             if t.mig_profile(profile).is_some() {
@@ -923,7 +927,8 @@ fn check_mig(profile: &str, gpu_type: Option<&'static sizing::GpuSpec>) -> Resul
     }
 }
 
-fn check_quantity(field: &str, value: &str) -> Result<String, SpecError> {
+/// A positive Kubernetes quantity.
+pub(crate) fn check_quantity(field: &str, value: &str) -> Result<String, SpecError> {
     let q = Quantity::parse(value).map_err(|e| {
         SpecError::new(
             field,
