@@ -2,6 +2,7 @@
 //! and writes the product to the stdout it is given and everything else to stderr.
 pub mod completions;
 pub mod crd;
+pub mod init;
 pub mod lint;
 pub mod quota;
 pub mod rule;
