@@ -56,7 +56,12 @@ impl Undo {
 
 /// Writes `files` under `dir` (created if missing) and returns their relative paths in
 /// order. With `dry_run` it checks everything and writes nothing.
-pub fn write_all(dir: &Path, files: &[Planned], force: bool, dry_run: bool) -> Result<Vec<PathBuf>> {
+pub fn write_all(
+    dir: &Path,
+    files: &[Planned],
+    force: bool,
+    dry_run: bool,
+) -> Result<Vec<PathBuf>> {
     let old = check(dir, files, force)?;
     let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
     if dry_run {

@@ -197,11 +197,9 @@ pub fn scaffold(team: &str, dir: &Path, ctx: &Context) -> Result<Vec<Planned>> {
     // file is what its README command prints in the new repository.
     let config_path = dir.join(config::FILE_NAME);
     let config_text = &files[0].text;
-    let config: Config = InputFile::parse(
-        config_path.display().to_string(),
-        config_text.as_bytes(),
-    )?
-    .deserialize()?;
+    let config: Config =
+        InputFile::parse(config_path.display().to_string(), config_text.as_bytes())?
+            .deserialize()?;
     let generator_ctx = Context {
         config: Loaded {
             config,
@@ -228,7 +226,12 @@ fn crd_files() -> Result<Vec<(String, String)>> {
     names
         .iter()
         .zip(crds.iter())
-        .map(|(name, crd)| Ok((format!("crds/{name}.yaml"), format!("---\n{}", to_yaml(crd)?))))
+        .map(|(name, crd)| {
+            Ok((
+                format!("crds/{name}.yaml"),
+                format!("---\n{}", to_yaml(crd)?),
+            ))
+        })
         .collect()
 }
 
@@ -287,7 +290,10 @@ fn internal(command: &[String], message: &str) -> Error {
 
 fn template_error(e: minijinja::Error) -> Error {
     Error::usage(
-        format!("cannot render the template `{}`: {e}", e.name().unwrap_or("?")),
+        format!(
+            "cannot render the template `{}`: {e}",
+            e.name().unwrap_or("?")
+        ),
         "this is a bug in mlk init: please report it; nothing was written",
     )
 }
