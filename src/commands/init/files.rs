@@ -25,6 +25,15 @@ impl Planned {
     }
 }
 
+/// Where a file goes, as the user would type it: `.`-relative paths lose their `./`.
+pub fn target(dir: &Path, relative: &Path) -> PathBuf {
+    if dir == Path::new(".") {
+        relative.to_path_buf()
+    } else {
+        dir.join(relative)
+    }
+}
+
 /// What this run did so far, to undo it.
 #[derive(Default)]
 struct Undo {
@@ -83,7 +92,7 @@ fn check(dir: &Path, files: &[Planned], force: bool) -> Result<Vec<Option<Vec<u8
     let mut existing = Vec::new();
     let mut old = Vec::new();
     for f in files {
-        let target = dir.join(&f.path);
+        let target = target(dir, &f.path);
         match fs::symlink_metadata(&target) {
             Ok(meta) if meta.is_dir() => {
                 return Err(Error::usage(
@@ -125,7 +134,7 @@ fn check(dir: &Path, files: &[Planned], force: bool) -> Result<Vec<Option<Vec<u8
 fn write(dir: &Path, files: &[Planned], old: Vec<Option<Vec<u8>>>, undo: &mut Undo) -> Result<()> {
     let mut staged = Vec::new();
     for f in files {
-        let target = dir.join(&f.path);
+        let target = target(dir, &f.path);
         let parent = target.parent().unwrap_or(dir);
         create_dirs(parent, undo)?;
         let name = target

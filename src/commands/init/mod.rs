@@ -22,7 +22,7 @@ use crate::input::InputFile;
 use crate::output::to_yaml;
 use crate::validate;
 
-pub use files::{Planned, write_all};
+pub use files::{Planned, target, write_all};
 
 /// The templates of the files that are not Kubernetes objects, by output path.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -105,7 +105,7 @@ pub fn run(args: &InitArgs, ctx: &Context, err: &mut impl Write) -> Result<()> {
     // Informational lines: a closed stderr must not fail the command.
     let verb = if args.dry_run { "would write" } else { "wrote" };
     for path in &report {
-        let _ = writeln!(err, "{verb} {}", shown(dir, path));
+        let _ = writeln!(err, "{verb} {}", target(dir, path).display());
     }
     if !args.dry_run {
         let _ = writeln!(
@@ -116,15 +116,6 @@ pub fn run(args: &InitArgs, ctx: &Context, err: &mut impl Write) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// A path as the user would type it: relative to the working directory when DIR is `.`.
-fn shown(dir: &Path, relative: &Path) -> String {
-    if dir == Path::new(".") {
-        relative.display().to_string()
-    } else {
-        dir.join(relative).display().to_string()
-    }
 }
 
 /// The team from `--team`, or else the directory's name; a namespace name either way.
