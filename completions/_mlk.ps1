@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Scaffold a team repository: mlk.yaml, CRDs, namespace, quota, an example training job and model server, a kustomization and a CI workflow')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
             [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
@@ -174,6 +175,18 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlk;init' {
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'The team: the name of its namespace (default: the directory''s name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite files that exist')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the paths that would be written, and write nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlk;lint' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format (default: human on a terminal, concise otherwise)')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding at or above this level is reported')
@@ -229,6 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout')
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Scaffold a team repository: mlk.yaml, CRDs, namespace, quota, an example training job and model server, a kustomization and a CI workflow')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column')
             [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Print the documentation of a lint rule, or list every rule')
             [CompletionResult]::new('crd', 'crd', [CompletionResultType]::ParameterValue, 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)')
@@ -243,6 +257,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlk' -ScriptBlock {
             break
         }
         'mlk;help;serve' {
+            break
+        }
+        'mlk;help;init' {
             break
         }
         'mlk;help;lint' {

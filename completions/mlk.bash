@@ -25,6 +25,9 @@ _mlk() {
             mlk,help)
                 cmd="mlk__subcmd__help"
                 ;;
+            mlk,init)
+                cmd="mlk__subcmd__init"
+                ;;
             mlk,lint)
                 cmd="mlk__subcmd__lint"
                 ;;
@@ -49,6 +52,9 @@ _mlk() {
             mlk__subcmd__help,help)
                 cmd="mlk__subcmd__help__subcmd__help"
                 ;;
+            mlk__subcmd__help,init)
+                cmd="mlk__subcmd__help__subcmd__init"
+                ;;
             mlk__subcmd__help,lint)
                 cmd="mlk__subcmd__help__subcmd__lint"
                 ;;
@@ -71,7 +77,7 @@ _mlk() {
 
     case "${cmd}" in
         mlk)
-            opts="-h -V --color --config --help --version train quota serve lint rule crd completions help"
+            opts="-h -V --color --config --help --version train quota serve init lint rule crd completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -145,7 +151,7 @@ _mlk() {
             return 0
             ;;
         mlk__subcmd__help)
-            opts="train quota serve lint rule crd completions help"
+            opts="train quota serve init lint rule crd completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -187,6 +193,20 @@ _mlk() {
             return 0
             ;;
         mlk__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlk__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -263,6 +283,32 @@ _mlk() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlk__subcmd__init)
+            opts="-h -V --team --force --dry-run --color --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -27,6 +27,7 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
             cand quota 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file'
             cand serve 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout'
+            cand init 'Scaffold a team repository: mlk.yaml, CRDs, namespace, quota, an example training job and model server, a kustomization and a CI workflow'
             cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
             cand rule 'Print the documentation of a lint rule, or list every rule'
             cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -167,6 +168,17 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlk;init'= {
+            cand --team 'The team: the name of its namespace (default: the directory''s name)'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --config 'Project configuration file; by default the nearest mlk.yaml from the working directory upwards'
+            cand --force 'Overwrite files that exist'
+            cand --dry-run 'Print the paths that would be written, and write nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlk;lint'= {
             cand --format 'Report format (default: human on a terminal, concise otherwise)'
             cand --fail-on 'Exit 1 when a finding at or above this level is reported'
@@ -218,6 +230,7 @@ set edit:completion:arg-completer[mlk] = {|@words|
             cand train 'Generate a training workload (Job, StatefulSet, PyTorchJob, TFJob, JobSet or TrainingJob) on stdout'
             cand quota 'Generate a team''s namespace setup (Namespace, ResourceQuota, LimitRange; optionally PriorityClasses and Kueue queues), or every team''s from an organisation file'
             cand serve 'Generate a model server (Deployment + Service + HPA + PDB, KServe InferenceService or InferenceService) on stdout'
+            cand init 'Scaffold a team repository: mlk.yaml, CRDs, namespace, quota, an example training job and model server, a kustomization and a CI workflow'
             cand lint 'Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness problems, at file, line and column'
             cand rule 'Print the documentation of a lint rule, or list every rule'
             cand crd 'Print the CustomResourceDefinitions of mlk.dev (TrainingJob, InferenceService)'
@@ -229,6 +242,8 @@ set edit:completion:arg-completer[mlk] = {|@words|
         &'mlk;help;quota'= {
         }
         &'mlk;help;serve'= {
+        }
+        &'mlk;help;init'= {
         }
         &'mlk;help;lint'= {
         }

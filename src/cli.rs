@@ -45,6 +45,10 @@ pub enum Command {
     /// or InferenceService) on stdout.
     #[command(long_about = SERVE_ABOUT)]
     Serve(Box<ServeArgs>),
+    /// Scaffold a team repository: mlk.yaml, CRDs, namespace, quota, an example training
+    /// job and model server, a kustomization and a CI workflow.
+    #[command(long_about = INIT_ABOUT)]
+    Init(InitArgs),
     /// Check Kubernetes YAML for Pod Security, GPU, quota, sizing, ML and correctness
     /// problems, at file, line and column.
     Lint(LintArgs),
@@ -779,4 +783,35 @@ pub struct ServeArgs {
     /// Arguments appended to the server command (after `--`).
     #[arg(last = true, value_name = "ARGS")]
     pub args: Vec<String>,
+}
+
+const INIT_ABOUT: &str = "\
+Scaffold a team repository in DIR (default `.`, created if missing): `mlk.yaml`, `crds/` (the
+mlk.dev CRDs), `manifests/` (the team's namespace, quota, limits and priority classes, an
+example training job and model server, each the output of `mlk quota`, `mlk train` or
+`mlk serve`), `kustomization.yaml`, a README and a GitHub workflow that runs `mlk lint` and
+uploads SARIF.
+
+Nothing is written if any file exists (unless `--force`) or if anything fails: files are
+written to temporary names first and renamed at the end. Every path written is printed on
+stderr; `--dry-run` prints them and writes nothing.";
+
+/// Flags of `mlk init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to scaffold (created if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The team: the name of its namespace (default: the directory's name).
+    #[arg(long, value_name = "NAME")]
+    pub team: Option<String>,
+
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print the paths that would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }

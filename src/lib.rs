@@ -84,6 +84,7 @@ pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> Result<u8, E
         Command::Quota(args) => commands::quota::run(args, &ctx, out, err)?,
         Command::Serve(args) => commands::serve::run(args, &ctx, out, err)?,
         Command::Crd(args) => commands::crd::run(args, out)?,
+        Command::Init(args) => commands::init::run(args, &ctx, err)?,
         Command::Completions(args) => commands::completions::run(args, out)?,
     }
     Ok(0)

@@ -3,6 +3,7 @@
 pub mod common;
 pub mod completions;
 pub mod crd;
+pub mod init;
 pub mod lint;
 pub mod quota;
 pub mod rule;

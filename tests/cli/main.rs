@@ -3,6 +3,7 @@ mod common;
 mod contracts;
 mod files;
 mod generated;
+mod init;
 mod lint;
 mod quota;
 mod report_formats;
