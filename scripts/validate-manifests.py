@@ -500,6 +500,11 @@ class Validator:
             return False
 
         ok = True
+        group, version = split_api_version(api_version)
+        if group in self.unchecked_groups and (group, version, kind) not in self.catalog.versions:
+            self.stats.unchecked += 1
+            self.unchecked_seen.add(group)
+            return ok
         for problem in metadata_problems(doc):
             self.fail(label, "metadata", problem)
             ok = False
@@ -512,10 +517,6 @@ class Validator:
                 ok = self.check_builtin(label, doc, k8s_version) and ok
             return ok
 
-        if crd is None and group in self.unchecked_groups:
-            self.stats.unchecked += 1
-            self.unchecked_seen.add(group)
-            return ok
         self.stats.custom += 1
         pruned = drop_null_fields(doc)
         if crd is None:
@@ -699,7 +700,7 @@ def main(argv: list[str]) -> int:
     if stats.unchecked:
         print(
             f"NOT validated: {stats.unchecked} documents of {', '.join(sorted(validator.unchecked_seen))} "
-            f"(no upstream CRD available; see tests/data/crds/SOURCES.md)"
+            f"(no schema to validate against here; see tests/data/crds/SOURCES.md)"
         )
     print(f"{stats.documents - stats.failed - stats.unchecked} passed, {failed} failed")
     if stats.documents == 0:
