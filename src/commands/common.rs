@@ -9,6 +9,8 @@ use crate::error::{Error, Result};
 use crate::generate::train::plan::SpecError;
 use crate::input::InputFile;
 use crate::manifest::PathSeg;
+use kube::core::Resource;
+use serde::de::DeserializeOwned;
 
 /// An invalid flag value with its help line.
 pub fn bad_flag(
@@ -115,4 +117,28 @@ pub fn parse_toleration(text: &str) -> Result<Toleration> {
         value,
         effect,
     })
+}
+
+/// Reads an mlk.dev resource of kind `K` from a `-f` file; another apiVersion or kind is an
+/// error at the file's `kind`, naming the command (`prints_one`) that writes such a file.
+pub fn read_resource<K>(file: &InputFile, prints_one: &str) -> Result<K>
+where
+    K: Resource<DynamicType = ()> + DeserializeOwned,
+{
+    let (api_version, kind) = (K::api_version(&()), K::kind(&()));
+    if file.root_str("apiVersion") != Some(api_version.as_ref())
+        || file.root_str("kind") != Some(kind.as_ref())
+    {
+        let article = if kind.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
+        return Err(file.error_at(
+            &[PathSeg::Key("kind".to_string())],
+            &format!("expected {article} {kind} of apiVersion {api_version}"),
+            &format!("start the file with `apiVersion: {api_version}` and `kind: {kind}`; `{prints_one}` prints one"),
+        ));
+    }
+    file.deserialize()
 }

@@ -8,12 +8,11 @@ use crate::api::common::{EnvVar, GpuSpec, PodResources, Scheduling};
 use crate::api::inference::{Autoscaling, Canary, PodMetric};
 use crate::cli::{ServeArgs, ServeTarget as TargetArg};
 use crate::commands::Context;
-use crate::commands::common::{bad_flag, parse_toleration, spec_error};
+use crate::commands::common::{bad_flag, parse_toleration, read_resource, spec_error};
 use crate::error::{Error, Result};
 use crate::generate::serve::plan::{ServeDefaults, ServeRequest, resolve};
 use crate::generate::serve::{self, ServeTarget, runtime};
 use crate::input::InputFile;
-use crate::manifest::PathSeg;
 use crate::output::write_manifests;
 use crate::validate;
 
@@ -190,16 +189,7 @@ type FileSpec = (
 );
 
 fn from_file(file: &InputFile) -> Result<FileSpec> {
-    let api_version = file.root_str("apiVersion");
-    let kind = file.root_str("kind");
-    if api_version != Some("mlk.dev/v1alpha1") || kind != Some("InferenceService") {
-        return Err(file.error_at(
-            &[PathSeg::Key("kind".to_string())],
-            "expected an InferenceService of apiVersion mlk.dev/v1alpha1",
-            "start the file with `apiVersion: mlk.dev/v1alpha1` and `kind: InferenceService`; `mlk serve --target inferenceservice` prints one",
-        ));
-    }
-    let isvc: InferenceService = file.deserialize()?;
+    let isvc: InferenceService = read_resource(file, "mlk serve --target inferenceservice")?;
     Ok((isvc.metadata.name, isvc.metadata.namespace, isvc.spec))
 }
 

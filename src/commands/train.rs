@@ -8,13 +8,12 @@ use crate::api::common::{EnvVar, GpuSpec, PodResources, Scheduling};
 use crate::api::training::{CheckpointSpec, DataVolume, Lifecycle, ModelSpec, TrainingJobSpec};
 use crate::cli::{TrainArgs, TrainTarget as TargetArg};
 use crate::commands::Context;
-use crate::commands::common::{bad_flag, parse_toleration, spec_error};
+use crate::commands::common::{bad_flag, parse_toleration, read_resource, spec_error};
 use crate::config::TargetName;
 use crate::error::Result;
 use crate::generate::train::plan::{TrainDefaults, resolve};
 use crate::generate::train::{self, TrainTarget};
 use crate::input::InputFile;
-use crate::manifest::PathSeg;
 use crate::output::write_manifests;
 use crate::validate;
 
@@ -166,16 +165,7 @@ fn target_from_config(t: TargetName) -> TrainTarget {
 type FileSpec = (Option<String>, Option<String>, TrainingJobSpec);
 
 fn from_file(file: &InputFile) -> Result<FileSpec> {
-    let api_version = file.root_str("apiVersion");
-    let kind = file.root_str("kind");
-    if api_version != Some("mlk.dev/v1alpha1") || kind != Some("TrainingJob") {
-        return Err(file.error_at(
-            &[PathSeg::Key("kind".to_string())],
-            "expected a TrainingJob of apiVersion mlk.dev/v1alpha1",
-            "start the file with `apiVersion: mlk.dev/v1alpha1` and `kind: TrainingJob`; `mlk train --target trainingjob` prints one",
-        ));
-    }
-    let job: TrainingJob = file.deserialize()?;
+    let job: TrainingJob = read_resource(file, "mlk train --target trainingjob")?;
     Ok((job.metadata.name, job.metadata.namespace, job.spec))
 }
 
