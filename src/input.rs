@@ -146,7 +146,7 @@ fn node_at<'a>(root: &'a Node, path: &[PathSeg]) -> Option<&'a Node> {
 fn json_path_segments(path: &serde_path_to_error::Path) -> Vec<PathSeg> {
     path.iter()
         .filter_map(|seg| match seg {
-            serde_path_to_error::Segment::Map { key } => Some(PathSeg::Key(key.clone())),
+            serde_path_to_error::Segment::Map { key } => Some(PathSeg::Key(key.as_str().into())),
             serde_path_to_error::Segment::Seq { index } => Some(PathSeg::Index(*index)),
             _ => None,
         })

@@ -45,11 +45,16 @@ pub fn main_with_args<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
         }
     };
     term::install_error_handler(cli.color);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Standard output is line-buffered by default: a report of many thousand lines would
+    // cost a write call per line.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    match run(cli, &mut out, &mut err) {
+    let result = run(cli, &mut out, &mut err).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {

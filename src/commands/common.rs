@@ -43,9 +43,9 @@ pub fn spec_error(
     if let (false, Some(f)) = (flagged, file) {
         let mut path: Vec<PathSeg> = Vec::new();
         if !e.field.starts_with("metadata.") {
-            path.push(PathSeg::Key("spec".to_string()));
+            path.push(PathSeg::Key("spec".into()));
         }
-        path.extend(e.field.split('.').map(|s| PathSeg::Key(s.to_string())));
+        path.extend(e.field.split('.').map(|s| PathSeg::Key(s.into())));
         // The deepest part of the path that the file has.
         while !path.is_empty() && !crate::manifest::locate(&f.root, &path).1 {
             path.pop();
@@ -135,7 +135,7 @@ where
             "a"
         };
         return Err(file.error_at(
-            &[PathSeg::Key("kind".to_string())],
+            &[PathSeg::Key("kind".into())],
             &format!("expected {article} {kind} of apiVersion {api_version}"),
             &format!("start the file with `apiVersion: {api_version}` and `kind: {kind}`; `{prints_one}` prints one"),
         ));

@@ -23,7 +23,7 @@ pub struct ObjectCx<'a> {
 impl ObjectCx<'_> {
     /// The path of a field of the object, from the document root.
     pub fn path(&self, keys: &[&str]) -> Path {
-        keys.iter().fold(self.object.path.clone(), |p, k| p.key(k))
+        self.object.path.keys(keys)
     }
 }
 
@@ -69,7 +69,7 @@ pub struct ContainerRef<'a> {
 impl ContainerRef<'_> {
     /// The path of a field of the container.
     pub fn path(&self, keys: &[&str]) -> Path {
-        keys.iter().fold(self.path.clone(), |p, k| p.key(k))
+        self.path.keys(keys)
     }
 
     /// `container "name"`, as upstream messages say it.
@@ -95,9 +95,51 @@ pub struct PodCx<'a> {
     pub settings: &'a Settings,
     /// The pod spec's path from the document root.
     pub base: Path,
+    containers: Vec<ContainerRef<'a>>,
 }
 
 impl<'a> PodCx<'a> {
+    /// The context of `pod`, whose spec is at `base` from the document root.
+    pub fn new(
+        file: &'a str,
+        object: &'a Object<'a>,
+        pod: &'a PodTemplate<'a>,
+        settings: &'a Settings,
+        base: Path,
+    ) -> Self {
+        let mut containers = Vec::new();
+        for kind in [
+            ContainerKind::Init,
+            ContainerKind::Regular,
+            ContainerKind::Ephemeral,
+        ] {
+            let Some(list) = pod.spec.get(kind.field()).and_then(Node::as_seq) else {
+                continue;
+            };
+            let list_path = base.key(kind.field());
+            for (index, node) in list.iter().enumerate() {
+                if node.as_map().is_none() {
+                    continue;
+                }
+                containers.push(ContainerRef {
+                    kind,
+                    index,
+                    node,
+                    name: node.get("name").and_then(Node::as_str),
+                    path: list_path.index(index),
+                });
+            }
+        }
+        PodCx {
+            file,
+            object,
+            pod,
+            settings,
+            base,
+            containers,
+        }
+    }
+
     /// The pod spec (the map with `containers`).
     pub fn spec(&self) -> &'a Node {
         self.pod.spec
@@ -105,7 +147,7 @@ impl<'a> PodCx<'a> {
 
     /// The path of a field of the pod spec, from the document root.
     pub fn path(&self, keys: &[&str]) -> Path {
-        keys.iter().fold(self.base.clone(), |p, k| p.key(k))
+        self.base.keys(keys)
     }
 
     /// A field of the pod's securityContext.
@@ -115,30 +157,8 @@ impl<'a> PodCx<'a> {
 
     /// Every container, init container and ephemeral container, in that order (the order
     /// upstream visits them).
-    pub fn containers(&self) -> Vec<ContainerRef<'a>> {
-        let mut out = Vec::new();
-        for kind in [
-            ContainerKind::Init,
-            ContainerKind::Regular,
-            ContainerKind::Ephemeral,
-        ] {
-            let Some(list) = self.pod.spec.get(kind.field()).and_then(Node::as_seq) else {
-                continue;
-            };
-            for (index, node) in list.iter().enumerate() {
-                if node.as_map().is_none() {
-                    continue;
-                }
-                out.push(ContainerRef {
-                    kind,
-                    index,
-                    node,
-                    name: node.get("name").and_then(Node::as_str),
-                    path: self.base.key(kind.field()).index(index),
-                });
-            }
-        }
-        out
+    pub fn containers(&self) -> &[ContainerRef<'a>] {
+        &self.containers
     }
 
     /// The annotations of the pod template.

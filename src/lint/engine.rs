@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::context::{DocumentCx, InputCx, ObjectCx, PodCx};
-use super::facts::{Facts, Location, ObjectKey, Origin, object_ref, position};
+use super::facts::{Facts, Location, ObjectKey, Origin, Site, position};
 use super::finding::{Finding, ObjectRef, Position};
 use super::psa::{PsaLevel, PsaPolicy, PsaScope, Version};
 use super::rule::{Category, Level, Rule, RuleMeta};
@@ -153,16 +153,17 @@ fn finish(
         let mut sink = Sink::default();
         a.rule.check_input(&input_cx, &mut sink);
         for entry in sink.take() {
-            if let Target::Located(loc) = &entry.target {
-                let key = loc.key.clone();
+            if let Target::Located(loc) = entry.target {
+                let key = loc.site.key.clone();
                 let finding = make_finding(
                     a,
-                    &entry,
-                    &loc.file,
-                    loc.document,
+                    entry.message,
+                    entry.help,
+                    &loc.site.file,
+                    loc.site.document,
                     loc.position,
-                    &loc.path,
-                    Some(loc.object.clone()),
+                    loc.path,
+                    Some(loc.site.object.clone()),
                 );
                 pending.push(Pending {
                     finding,
@@ -221,7 +222,7 @@ fn finish(
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     let with_findings: std::collections::BTreeSet<&str> =
-        findings.iter().map(|f| f.file.as_str()).collect();
+        findings.iter().map(|f| &*f.file).collect();
     sources.retain(|file, _| with_findings.contains(file.as_str()));
     Report {
         findings,
@@ -349,7 +350,7 @@ fn push_meta(
             level,
             message,
             help,
-            file: file.to_string(),
+            file: file.clone(),
             position,
             document,
             path: String::new(),
@@ -369,31 +370,26 @@ fn lint_document(
     active: &[ActiveRule],
     result: &mut FileResult,
 ) {
-    let resolve = |a: &ActiveRule, entry: &Entry, object: Option<&Object<'_>>| -> Pending {
-        let key = || {
-            object.map(|o| ObjectKey {
-                file: file_index,
-                document: doc.index as u32,
-                path: o.path.to_string(),
-            })
-        };
-        let (pos, path, key) = match &entry.target {
+    let resolve = |a: &ActiveRule, entry: Entry, site: Option<&Arc<Site>>| -> Pending {
+        let key = || site.map(|s| s.key.clone());
+        let (pos, path, key) = match entry.target {
             Target::Path(p) => {
-                let (span, _) = locate(&doc.root, p);
+                let (span, _) = locate(&doc.root, &p);
                 (position(span), p.to_string(), key())
             }
-            Target::Span(p, span) => (position(*span), p.to_string(), key()),
-            Target::Located(loc) => (loc.position, loc.path.clone(), Some(loc.key.clone())),
+            Target::Span(p, span) => (position(span), p.to_string(), key()),
+            Target::Located(loc) => (loc.position, loc.path, Some(loc.site.key.clone())),
         };
         Pending {
             finding: make_finding(
                 a,
-                entry,
+                entry.message,
+                entry.help,
                 display,
                 doc.index,
                 pos,
-                &path,
-                object.map(object_ref),
+                path,
+                site.map(|s| s.object.clone()),
             ),
             psa: entry.psa,
             key,
@@ -409,7 +405,7 @@ fn lint_document(
         let mut sink = Sink::default();
         a.rule.check_document(&dcx, &mut sink);
         for e in sink.take() {
-            result.pending.push(resolve(a, &e, None));
+            result.pending.push(resolve(a, e, None));
         }
     }
     let origin = Origin {
@@ -420,8 +416,10 @@ fn lint_document(
     };
     for object in manifest::objects(doc) {
         result.objects += 1;
-        result.facts.gather(&origin, &object);
-        collect_suppressions(&origin, &object, &mut result.suppressions);
+        let site = origin.site(&object);
+        let templates = manifest::pod_templates(&object);
+        result.facts.gather(&origin, &site, &object, &templates);
+        collect_suppressions(&origin, &site, &object, &mut result.suppressions);
         if let Some(problems) = super::compiled::check(&object, settings, active) {
             for p in problems {
                 let (rule, level) = match p
@@ -445,18 +443,14 @@ fn lint_document(
                         level,
                         message: p.message,
                         help: p.help,
-                        file: display.to_string(),
+                        file: display.clone(),
                         position: position(span),
                         document: doc.index,
                         path: p.path.to_string(),
-                        object: Some(object_ref(&object)),
+                        object: Some(site.object.clone()),
                     },
                     psa: None,
-                    key: Some(ObjectKey {
-                        file: file_index,
-                        document: doc.index as u32,
-                        path: object.path.to_string(),
-                    }),
+                    key: Some(site.key.clone()),
                 });
             }
             continue;
@@ -471,54 +465,55 @@ fn lint_document(
             let mut sink = Sink::default();
             a.rule.check_object(&ocx, &mut sink);
             for e in sink.take() {
-                result.pending.push(resolve(a, &e, Some(&object)));
+                result.pending.push(resolve(a, e, Some(&site)));
             }
         }
-        for pod in manifest::pod_templates(&object) {
+        for pod in templates {
             let base = object.path.join(&pod.path);
-            let pcx = PodCx {
-                file: display,
-                object: &object,
-                pod: &pod,
-                settings,
-                base,
-            };
+            let pcx = PodCx::new(display, &object, &pod, settings, base);
             for a in active {
                 let mut sink = Sink::default();
                 a.rule.check_pod(&pcx, &mut sink);
                 for e in sink.take() {
-                    result.pending.push(resolve(a, &e, Some(&object)));
+                    result.pending.push(resolve(a, e, Some(&site)));
                 }
             }
         }
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn make_finding(
     a: &ActiveRule,
-    entry: &Entry,
-    file: &str,
+    message: String,
+    help: Option<String>,
+    file: &Arc<str>,
     document: usize,
     position: Position,
-    path: &str,
-    object: Option<ObjectRef>,
+    path: String,
+    object: Option<Arc<ObjectRef>>,
 ) -> Finding {
     let meta = a.rule.meta();
     Finding {
         rule: meta.name,
         category: meta.category,
         level: a.level,
-        message: entry.message.clone(),
-        help: entry.help.clone(),
-        file: file.to_string(),
+        message,
+        help,
+        file: file.clone(),
         position,
         document,
-        path: path.to_string(),
+        path,
         object,
     }
 }
 
-fn collect_suppressions(origin: &Origin<'_>, object: &Object<'_>, out: &mut Vec<Suppression>) {
+fn collect_suppressions(
+    origin: &Origin<'_>,
+    site: &Arc<Site>,
+    object: &Object<'_>,
+    out: &mut Vec<Suppression>,
+) {
     let Some(annotations) = object
         .node
         .get("metadata")
@@ -533,9 +528,9 @@ fn collect_suppressions(origin: &Origin<'_>, object: &Object<'_>, out: &mut Vec<
         let Some(target) = key.strip_prefix(SUPPRESSION_PREFIX) else {
             continue;
         };
-        let location = origin.locate(object, &base.key(key));
+        let location = origin.locate(site, &base.key(key));
         out.push(Suppression {
-            key: location.key.clone(),
+            key: site.key.clone(),
             target: target.to_string(),
             reason: v.as_str().unwrap_or_default().to_string(),
             location,
@@ -558,11 +553,11 @@ fn suppression_findings(
                 level,
                 message,
                 help: Some(help),
-                file: s.location.file.to_string(),
+                file: s.location.site.file.clone(),
                 position: s.location.position,
-                document: s.location.document,
+                document: s.location.site.document,
                 path: s.location.path.clone(),
-                object: Some(s.location.object.clone()),
+                object: Some(s.location.site.object.clone()),
             });
         }
     };

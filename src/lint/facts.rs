@@ -2,11 +2,10 @@
 //! Security labels, quotas, limit ranges, workloads with their resources, disruption
 //! budgets, autoscalers and services. Gathering keeps only these small records, never the parsed
 //! files, so memory stays flat as the input grows.
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::finding::{ObjectRef, Position};
-use crate::manifest::{Node, Object, Path, PathSeg, PodTemplate, Span, locate, pod_templates};
+use crate::manifest::{Node, Object, Path, PathSeg, PodTemplate, Span, locate};
 
 /// Identifies an object of the input, for suppressions.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,15 +15,22 @@ pub struct ObjectKey {
     pub path: String,
 }
 
+/// An object of the input: where it is and how findings name it. One is made per object
+/// and shared by every location in it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Site {
+    pub file: Arc<str>,
+    pub document: usize,
+    pub object: Arc<ObjectRef>,
+    pub key: ObjectKey,
+}
+
 /// A place in the input that a cross-object finding can point at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
-    pub file: Arc<str>,
-    pub document: usize,
+    pub site: Arc<Site>,
     pub position: Position,
     pub path: String,
-    pub object: ObjectRef,
-    pub key: ObjectKey,
 }
 
 /// Where a gathered object lives, and how to point into it.
@@ -36,20 +42,27 @@ pub struct Origin<'a> {
 }
 
 impl Origin<'_> {
-    /// The location of `path` (or of its nearest existing parent).
-    pub fn locate(&self, object: &Object<'_>, path: &Path) -> Location {
-        let (span, _) = locate(self.root, path);
-        Location {
+    /// The site of `object`, to be shared by the locations in it.
+    pub fn site(&self, object: &Object<'_>) -> Arc<Site> {
+        Arc::new(Site {
             file: self.file.clone(),
             document: self.document,
-            position: position(span),
-            path: path.to_string(),
-            object: object_ref(object),
+            object: Arc::new(object_ref(object)),
             key: ObjectKey {
                 file: self.file_index,
                 document: self.document as u32,
                 path: object.path.to_string(),
             },
+        })
+    }
+
+    /// The location of `path` (or of its nearest existing parent) in the object of `site`.
+    pub fn locate(&self, site: &Arc<Site>, path: &Path) -> Location {
+        let (span, _) = locate(self.root, path);
+        Location {
+            site: site.clone(),
+            position: position(span),
+            path: path.to_string(),
         }
     }
 }
@@ -78,7 +91,7 @@ pub fn object_ref(object: &Object<'_>) -> ObjectRef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct NamespaceFact {
     pub name: String,
-    pub labels: BTreeMap<String, String>,
+    pub labels: StrMap,
     pub location: Location,
 }
 
@@ -105,10 +118,10 @@ pub struct QuotaFact {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LimitItemFact {
     pub kind: Option<String>,
-    pub max: BTreeMap<String, String>,
-    pub min: BTreeMap<String, String>,
-    pub default: BTreeMap<String, String>,
-    pub default_request: BTreeMap<String, String>,
+    pub max: StrMap,
+    pub min: StrMap,
+    pub default: StrMap,
+    pub default_request: StrMap,
     pub location: Location,
 }
 
@@ -126,8 +139,8 @@ pub struct LimitRangeFact {
 pub struct ContainerFact {
     pub name: Option<String>,
     pub init: bool,
-    pub requests: BTreeMap<String, String>,
-    pub limits: BTreeMap<String, String>,
+    pub requests: StrMap,
+    pub limits: StrMap,
     pub location: Location,
     /// An init container with `restartPolicy: Always` (a sidecar): it runs beside the
     /// regular containers, and autoscaling counts its requests.
@@ -141,12 +154,12 @@ pub struct PodFact {
     pub role: Option<String>,
     /// Pods from this template when everything runs (replicas, parallelism, ...).
     pub replicas: u64,
-    pub labels: BTreeMap<String, String>,
+    pub labels: StrMap,
     pub containers: Vec<ContainerFact>,
     pub location: Location,
     /// Pod-level `resources.requests`, which stand in for missing container requests
     /// where the PodLevelResources feature is on.
-    pub pod_requests: BTreeMap<String, String>,
+    pub pod_requests: StrMap,
 }
 
 /// An object with pod templates.
@@ -158,7 +171,7 @@ pub struct WorkloadFact {
     pub pods: Vec<PodFact>,
     pub location: Location,
     /// The object's own labels.
-    pub labels: BTreeMap<String, String>,
+    pub labels: StrMap,
     /// `spec.replicas` when it is an integer, and where it is (or where it would go).
     pub replicas: Option<i64>,
     /// `spec.replicas` is absent (or null), as opposed to written with a wrong type.
@@ -170,7 +183,7 @@ pub struct WorkloadFact {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PdbFact {
     pub namespace: Option<String>,
-    pub match_labels: BTreeMap<String, String>,
+    pub match_labels: StrMap,
     pub location: Location,
     /// `selector: {}`, which in policy/v1 selects every pod of the namespace.
     pub selects_all: bool,
@@ -208,7 +221,7 @@ pub struct HpaFact {
 pub struct ServiceFact {
     pub namespace: Option<String>,
     pub name: Option<String>,
-    pub selector: BTreeMap<String, String>,
+    pub selector: StrMap,
     /// `clusterIP: None`: DNS names for the pods, no load balancing.
     pub headless: bool,
     pub location: Location,
@@ -250,9 +263,15 @@ impl Facts {
     }
 
     /// Records what the cross-object rules need of `object`.
-    pub fn gather(&mut self, origin: &Origin<'_>, object: &Object<'_>) {
+    pub fn gather(
+        &mut self,
+        origin: &Origin<'_>,
+        site: &Arc<Site>,
+        object: &Object<'_>,
+        templates: &[PodTemplate<'_>],
+    ) {
         let node = object.node;
-        let at = |path: &Path| origin.locate(object, path);
+        let at = |path: &Path| origin.locate(site, path);
         let here = object.path.clone();
         match (object.group(), object.kind) {
             (Some(""), Some("Namespace")) => {
@@ -428,11 +447,10 @@ impl Facts {
             }
             _ => {}
         }
-        let templates = pod_templates(object);
         if !templates.is_empty() {
             let pods = templates
                 .iter()
-                .map(|t| pod_fact(origin, object, t))
+                .map(|t| pod_fact(origin, site, object, t))
                 .collect();
             self.workloads.push(WorkloadFact {
                 namespace: object.namespace.map(str::to_string),
@@ -455,7 +473,12 @@ impl Facts {
     }
 }
 
-fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>) -> PodFact {
+fn pod_fact(
+    origin: &Origin<'_>,
+    site: &Arc<Site>,
+    object: &Object<'_>,
+    template: &PodTemplate<'_>,
+) -> PodFact {
     let base = object.path.join(&template.path);
     let mut containers = Vec::new();
     for (field, init) in [("initContainers", true), ("containers", false)] {
@@ -475,7 +498,7 @@ fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>
                 init,
                 requests: string_map(resources.and_then(|r| r.get("requests"))),
                 limits: string_map(resources.and_then(|r| r.get("limits"))),
-                location: origin.locate(object, &base.key(field).index(i)),
+                location: origin.locate(site, &base.key(field).index(i)),
             });
         }
     }
@@ -484,7 +507,7 @@ fn pod_fact(origin: &Origin<'_>, object: &Object<'_>, template: &PodTemplate<'_>
         replicas: replicas_of(object, template),
         labels: string_map(template.metadata.and_then(|m| m.get("labels"))),
         containers,
-        location: origin.locate(object, &base),
+        location: origin.locate(site, &base),
         pod_requests: string_map(
             template
                 .spec
@@ -522,8 +545,67 @@ pub fn replicas_of(object: &Object<'_>, template: &PodTemplate<'_>) -> u64 {
     count
 }
 
+/// A small map of strings (labels, resource lists), sorted by key. These maps hold a few
+/// entries each and there is one per container of the input: a sorted vector is a fraction
+/// of the size of a `BTreeMap` and as fast to search at this size.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StrMap(Vec<(String, String)>);
+
+impl StrMap {
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl FromIterator<(String, String)> for StrMap {
+    /// Like a map built by inserting in order: of equal keys, the last value stays.
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
+        let mut entries: Vec<(String, String)> = iter.into_iter().collect();
+        entries.reverse();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, earlier| later.0 == earlier.0);
+        entries.shrink_to_fit();
+        StrMap(entries)
+    }
+}
+
+impl<'a> IntoIterator for &'a StrMap {
+    type Item = (&'a String, &'a String);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, String)>,
+        fn(&'a (String, String)) -> (&'a String, &'a String),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
 /// A map of scalar values as strings (labels, resource lists).
-pub fn string_map(node: Option<&Node>) -> BTreeMap<String, String> {
+pub fn string_map(node: Option<&Node>) -> StrMap {
     node.and_then(Node::as_map)
         .unwrap_or_default()
         .iter()
@@ -540,5 +622,24 @@ pub fn scalar_string(node: &Node) -> Option<String> {
         Value::Float(f) => Some(f.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_maps_keep_the_last_of_duplicate_keys_and_search_by_key() {
+        let map: StrMap = [("b", "1"), ("a", "2"), ("b", "3")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(map.len(), 2);
+        assert_eq!(map.get("b").map(String::as_str), Some("3"));
+        assert_eq!(map.get("a").map(String::as_str), Some("2"));
+        assert!(!map.contains_key("c"));
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["a", "b"]);
     }
 }

@@ -1,5 +1,7 @@
 //! Findings are data: what rule, how serious, where, and how to fix it. Reporters in
 //! `report/` turn them into text; nothing here prints.
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::rule::{Category, Level};
@@ -52,7 +54,7 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// The file as the user named it (`-` is `<stdin>`).
-    pub file: String,
+    pub file: Arc<str>,
     #[serde(flatten)]
     pub position: Position,
     /// Index of the YAML document in the file, from 0.
@@ -60,7 +62,7 @@ pub struct Finding {
     /// Where in the document: `spec.template.spec.containers[0].securityContext`.
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub object: Option<ObjectRef>,
+    pub object: Option<Arc<ObjectRef>>,
 }
 
 impl Finding {

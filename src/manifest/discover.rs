@@ -52,7 +52,13 @@ impl InputFile {
         let limit = max_bytes.saturating_add(1);
         match &self.source {
             InputSource::Stdin => io::stdin().lock().take(limit).read_to_end(&mut bytes)?,
-            InputSource::File(path) => fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?,
+            InputSource::File(path) => {
+                let file = fs::File::open(path)?;
+                // Sized from the metadata, the buffer is filled without being regrown.
+                let size = file.metadata().map_or(0, |m| m.len()).min(limit);
+                bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
+                file.take(limit).read_to_end(&mut bytes)?
+            }
         };
         Ok(bytes)
     }

@@ -16,6 +16,8 @@
 use std::fmt;
 use std::ops::Deref;
 
+use compact_str::CompactString;
+
 use super::load::Document;
 use super::node::{Node, Span};
 
@@ -28,7 +30,7 @@ const LIST_DEPTH: usize = 4;
 /// One step of a path inside a document.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PathSeg {
-    Key(String),
+    Key(CompactString),
     Index(usize),
 }
 
@@ -46,7 +48,7 @@ impl Path {
     /// This path followed by `key`.
     pub fn key(&self, key: &str) -> Self {
         let mut path = self.clone();
-        path.0.push(PathSeg::Key(key.to_owned()));
+        path.0.push(PathSeg::Key(key.into()));
         path
     }
 
@@ -64,10 +66,11 @@ impl Path {
         path
     }
 
-    fn keys(&self, keys: &[&str]) -> Self {
+    /// This path followed by each of `keys`.
+    pub fn keys(&self, keys: &[&str]) -> Self {
         let mut path = self.clone();
         path.0
-            .extend(keys.iter().map(|k| PathSeg::Key((*k).to_owned())));
+            .extend(keys.iter().map(|k| PathSeg::Key((*k).into())));
         path
     }
 }

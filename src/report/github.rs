@@ -26,7 +26,7 @@ fn command(report: &Report, f: &Finding) -> String {
         Level::Warning => "warning",
         Level::Info => "notice",
     };
-    let mut properties = vec![("file", f.file.clone())];
+    let mut properties = vec![("file", f.file.to_string())];
     if f.position.line > 0 {
         properties.push(("line", f.position.line.to_string()));
         properties.push(("col", f.position.column.to_string()));
@@ -116,7 +116,7 @@ mod tests {
             let (head, data) = rest.split_once("::").unwrap();
             let (_, properties) = head.split_once(' ').unwrap();
             let file = properties.split(',').next().unwrap();
-            assert_eq!(unescape(file.strip_prefix("file=").unwrap()), f.file);
+            assert_eq!(unescape(file.strip_prefix("file=").unwrap()), &*f.file);
             assert!(unescape(data).starts_with(&f.message));
         }
         assert_eq!(lines.last(), Some(&summary(&report).as_str()));

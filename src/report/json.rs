@@ -203,7 +203,7 @@ impl LintReport {
                         },
                         message: f.message.clone(),
                         help: f.help.clone(),
-                        file: f.file.clone(),
+                        file: f.file.to_string(),
                         line: f.position.line,
                         column: f.position.column,
                         end_line: end.map(|e| e.0),

@@ -53,7 +53,7 @@ fn test_case(xml: &mut String, f: &Finding) {
     let location = if p.line > 0 {
         format!("{}:{}:{}", f.file, p.line, p.column)
     } else {
-        f.file.clone()
+        f.file.to_string()
     };
     let mut details = format!("{location}: {}[{}] {}", f.level, f.rule, f.message);
     if let Some(help) = &f.help {
@@ -148,7 +148,7 @@ mod tests {
             assert_eq!(failure.attribute("message"), Some(expected.as_str()));
             assert!(failure.text().unwrap().contains(&expected));
             let case = failure.parent_element().unwrap();
-            assert_eq!(case.attribute("file"), Some(f.file.as_str()));
+            assert_eq!(case.attribute("file"), Some(&*f.file));
         }
         insta::assert_snapshot!(xml);
     }

@@ -65,7 +65,7 @@ impl Counts {
             }
         }
         // Findings are sorted by file, so equal files are adjacent.
-        let mut files: Vec<&str> = report.findings.iter().map(|f| f.file.as_str()).collect();
+        let mut files: Vec<&str> = report.findings.iter().map(|f| &*f.file).collect();
         files.dedup();
         counts.files_with_findings = files.len();
         counts
@@ -105,7 +105,7 @@ pub fn span<'a>(report: &'a Report, finding: &Finding) -> Option<(&'a Arc<str>, 
     if finding.position.line == 0 {
         return None;
     }
-    let text = report.sources.get(&finding.file)?;
+    let text = report.sources.get(&*finding.file)?;
     let range = finding.position.start as usize..finding.position.end as usize;
     text.get(range.clone())?;
     Some((text, range))
@@ -195,11 +195,11 @@ pub(crate) mod testing {
             level,
             message: message.to_string(),
             help: help.map(str::to_string),
-            file: file.to_string(),
+            file: file.into(),
             position,
             document: 0,
             path: "metadata.name".to_string(),
-            object: Some(object.clone()),
+            object: Some(Arc::new(object.clone())),
         };
         Report {
             findings: vec![
@@ -247,7 +247,7 @@ pub(crate) mod testing {
                     },
                 ),
                 Finding {
-                    file: "other.yaml".to_string(),
+                    file: "other.yaml".into(),
                     object: None,
                     path: String::new(),
                     ..finding(

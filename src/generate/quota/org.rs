@@ -101,7 +101,7 @@ type Path = Vec<PathSeg>;
 
 fn key(path: &[PathSeg], k: &str) -> Path {
     let mut p = path.to_vec();
-    p.push(PathSeg::Key(k.to_string()));
+    p.push(PathSeg::Key(k.into()));
     p
 }
 
@@ -201,18 +201,15 @@ pub fn resolve(
 ) -> Result<ResolvedOrg, OrgError> {
     if org.api_version != API_VERSION || org.kind != KIND {
         return Err(error(
-            vec![PathSeg::Key("kind".to_string())],
+            vec![PathSeg::Key("kind".into())],
             format!("expected an {KIND} of apiVersion {API_VERSION}"),
             format!("start the file with `apiVersion: {API_VERSION}` and `kind: {KIND}`"),
         ));
     }
     let mut names: Vec<String> = Vec::new();
-    let name_path = vec![
-        PathSeg::Key("metadata".to_string()),
-        PathSeg::Key("name".to_string()),
-    ];
+    let name_path = vec![PathSeg::Key("metadata".into()), PathSeg::Key("name".into())];
     check_name(&org.metadata.name, name_path, &mut names)?;
-    let spec_path = vec![PathSeg::Key("spec".to_string())];
+    let spec_path = vec![PathSeg::Key("spec".into())];
     let s = &org.spec;
     let field = |k: &str| key(&spec_path, k);
     let at = |k: &'static str| move |m: String| error(field(k), m, HELP_AMOUNT);

@@ -3,7 +3,7 @@
 //! knows), which group/versions were removed and when (the deprecated-API migration
 //! guide), and the field shapes of every built-in kind, compiled once from k8s-openapi's
 //! JSON schemas for the unknown-field check.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use schemars::generate::SchemaSettings;
@@ -151,16 +151,21 @@ pub fn group_of(api_version: &str) -> &str {
 /// True when the group of `api_version` is one of Kubernetes' own, so that a kind it does
 /// not serve cannot come from a custom resource either.
 pub fn is_builtin_group(api_version: &str) -> bool {
-    let group = group_of(api_version);
-    SERVED.iter().any(|k| group_of(k.api_version) == group)
-        || REMOVED.iter().any(|r| group_of(r.api_version) == group)
+    static GROUPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        SERVED
+            .iter()
+            .map(|k| group_of(k.api_version))
+            .chain(REMOVED.iter().map(|r| group_of(r.api_version)))
+            .collect()
+    });
+    GROUPS.contains(group_of(api_version))
 }
 
 /// True when the newest release serves `kind` at `api_version`.
 pub fn is_served(api_version: &str, kind: &str) -> bool {
-    SERVED
-        .iter()
-        .any(|k| k.kind == kind && k.api_version == api_version)
+    static KINDS: LazyLock<HashSet<(&'static str, &'static str)>> =
+        LazyLock::new(|| SERVED.iter().map(|k| (k.api_version, k.kind)).collect());
+    KINDS.contains(&(api_version, kind))
 }
 
 /// A group/version of a kind that Kubernetes stopped serving.

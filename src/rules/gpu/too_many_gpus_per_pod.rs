@@ -106,7 +106,7 @@ impl Rule for TooManyGpusPerPod {
 
 /// The first place a container asks for `name`, limits before requests.
 fn first_asking(cx: &PodCx<'_>, name: &str) -> Option<crate::manifest::Path> {
-    cx.containers().into_iter().find_map(|c| {
+    cx.containers().iter().find_map(|c| {
         ["limits", "requests"]
             .into_iter()
             .find(|list| entries(c.node, list).any(|(n, _)| n == name))

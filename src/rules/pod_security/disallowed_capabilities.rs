@@ -104,7 +104,7 @@ impl Rule for DisallowedCapabilities {
                 .collect();
             report(
                 sink,
-                &c,
+                c,
                 &added,
                 |cap| !BASELINE_ALLOWED.contains(&cap),
                 "non-default capabilities",
@@ -113,7 +113,7 @@ impl Rule for DisallowedCapabilities {
             );
             report(
                 sink,
-                &c,
+                c,
                 &added,
                 |cap| cap != "NET_BIND_SERVICE",
                 "unrestricted capabilities",

@@ -563,7 +563,7 @@ spec:
             report
                 .findings
                 .iter()
-                .filter(|f| f.file == file)
+                .filter(|f| &*f.file == file)
                 .map(|f| f.rule)
                 .collect::<Vec<_>>()
         };

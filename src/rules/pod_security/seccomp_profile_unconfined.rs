@@ -113,7 +113,7 @@ impl Rule for SeccompProfileUnconfined {
             "pod",
         );
         let containers = cx.containers();
-        for c in &containers {
+        for c in containers {
             field(
                 c.node.get("securityContext"),
                 c.path(&["securityContext"]),

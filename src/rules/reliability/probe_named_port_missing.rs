@@ -69,7 +69,7 @@ impl Rule for ProbeNamedPortMissing {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         for c in cx.containers() {
-            for (probe, path, port) in probe_ports(&c) {
+            for (probe, path, port) in probe_ports(c) {
                 let ProbePort::Name(name) = port else {
                     continue;
                 };

@@ -76,7 +76,7 @@ impl Rule for ProbePortNotExposed {
         if declared.is_empty() {
             return;
         }
-        for c in &containers {
+        for c in containers {
             for (probe, path, port) in probe_ports(c) {
                 let ProbePort::Number(n) = port else { continue };
                 if !declared.contains(&n) {

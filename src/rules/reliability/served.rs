@@ -104,11 +104,7 @@ pub fn served(facts: &Facts) -> Vec<Served<'_>> {
 /// True when `pdb` selects the pods with `labels` in `namespace`. A selector with
 /// `matchExpressions` counts when its `matchLabels` match, since the expressions cannot be
 /// told apart from a correct one without the pods.
-pub fn pdb_selects(
-    pdb: &PdbFact,
-    namespace: &str,
-    labels: &std::collections::BTreeMap<String, String>,
-) -> bool {
+pub fn pdb_selects(pdb: &PdbFact, namespace: &str, labels: &crate::lint::facts::StrMap) -> bool {
     if ns(&pdb.namespace) != namespace {
         return false;
     }

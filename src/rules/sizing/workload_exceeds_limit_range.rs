@@ -4,7 +4,7 @@ use super::budgets::{
     Side, container_amount, object_name, pod_amount, shown, workload_name, workloads_by_namespace,
 };
 use crate::declare_rule;
-use crate::lint::facts::LimitRangeFact;
+use crate::lint::facts::{LimitRangeFact, StrMap};
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 use crate::quantity::Quantity;
 
@@ -216,7 +216,7 @@ struct Bounds<'a> {
 /// Keeps, per resource, the bound for which `tighter(new, old)` holds.
 fn tighten<'a>(
     into: &mut BTreeMap<&'a str, Limit<'a>>,
-    values: &'a BTreeMap<String, String>,
+    values: &'a StrMap,
     range: &'a LimitRangeFact,
     tighter: fn(&Quantity, &Quantity) -> bool,
 ) {
