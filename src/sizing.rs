@@ -88,9 +88,14 @@ impl GpuSpec {
 
     /// The MIG profile behind an extended resource name (`nvidia.com/mig-1g.5gb.me`).
     pub fn mig_profile_for_resource(&self, resource: &str) -> Option<&'static MigProfile> {
-        self.mig_profiles
-            .iter()
-            .find(|p| p.resource_name() == resource)
+        let advertised = resource.strip_prefix("nvidia.com/mig-")?;
+        self.mig_profiles.iter().find(|p| {
+            p.name.len() == advertised.len()
+                && p.name
+                    .bytes()
+                    .zip(advertised.bytes())
+                    .all(|(a, b)| if a == b'+' { b == b'.' } else { a == b })
+        })
     }
 
     /// True when a node with this `nvidia.com/gpu.product` label carries this GPU type.
@@ -1873,6 +1878,15 @@ mod tests {
                 .map(|p| p.name),
             Some("1g.5gb+me")
         );
+        for gpu in &GPU_TYPES {
+            for profile in gpu.mig_profiles {
+                assert_eq!(
+                    gpu.mig_profile_for_resource(&profile.resource_name()),
+                    Some(profile)
+                );
+            }
+            assert_eq!(gpu.mig_profile_for_resource("nvidia.com/gpu"), None);
+        }
         assert_eq!(a100.mig_profile("1g.10gb").unwrap().max_instances, 4);
         assert_eq!(a100.mig_profile("1g.20gb"), None);
         assert_eq!(h100().mig_profile("1g.10gb").unwrap().max_instances, 7);

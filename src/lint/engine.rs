@@ -2,7 +2,7 @@
 //! rules -> findings with positions -> Pod Security policy per namespace -> suppressions
 //! -> levels -> sorted. Files are processed in parallel; only findings and small facts
 //! survive a file.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -68,6 +68,8 @@ struct Suppression {
 
 struct FileResult {
     pending: Vec<Pending>,
+    /// The pending findings once settled.
+    findings: Vec<Finding>,
     facts: Facts,
     suppressions: Vec<Suppression>,
     objects: usize,
@@ -125,34 +127,31 @@ pub fn lint_bytes(
 }
 
 fn finish(
-    results: Vec<FileResult>,
+    mut results: Vec<FileResult>,
     file_count: usize,
     settings: &Settings,
     active: &[ActiveRule],
 ) -> Report {
-    let mut facts = Facts::default();
-    let mut pending = Vec::new();
-    let mut suppressions = Vec::new();
-    let mut sources = BTreeMap::new();
-    let mut objects = 0;
-    for r in results {
-        facts.extend(r.facts);
-        objects += r.objects;
-        if let Some(text) = r.text {
-            sources.insert(r.display.to_string(), text);
-        }
-        pending.extend(r.pending);
-        suppressions.extend(r.suppressions);
-    }
+    let objects = results.iter().map(|r| r.objects).sum();
+    let facts = Facts::merge(results.iter_mut().map(|r| std::mem::take(&mut r.facts)));
 
+    // Cross-object findings join the findings of the file they point into, so that the
+    // suppressions of that file apply to them.
     let input_cx = InputCx {
         facts: &facts,
         settings,
     };
-    for a in active {
-        let mut sink = Sink::default();
-        a.rule.check_input(&input_cx, &mut sink);
-        for entry in sink.take() {
+    let reports: Vec<(&ActiveRule, Vec<Entry>)> = active
+        .par_iter()
+        .map(|a| {
+            let mut sink = Sink::default();
+            a.rule.check_input(&input_cx, &mut sink);
+            (a, sink.take())
+        })
+        .collect();
+    let mut elsewhere = Vec::new();
+    for (a, entries) in reports {
+        for entry in entries {
             if let Target::Located(loc) = entry.target {
                 let key = loc.site.key.clone();
                 let finding = make_finding(
@@ -165,19 +164,64 @@ fn finish(
                     loc.path,
                     Some(loc.site.object.clone()),
                 );
-                pending.push(Pending {
+                let pending = Pending {
                     finding,
                     psa: entry.psa,
-                    key: Some(key),
-                });
+                    key: Some(key.clone()),
+                };
+                match results.get_mut(key.file as usize) {
+                    Some(r) => r.pending.push(pending),
+                    None => elsewhere.push(pending),
+                }
             }
         }
     }
 
     let policies = namespace_policies(&facts);
-    let mut suppressed_by: BTreeMap<ObjectKey, Vec<usize>> = BTreeMap::new();
+    let metas = crate::rules::all_meta();
+    let settled: Vec<FileResult> = results
+        .into_par_iter()
+        .map(|mut r| {
+            let pending = std::mem::take(&mut r.pending);
+            r.findings = settle(pending, &mut r.suppressions, &policies, &metas, settings);
+            r
+        })
+        .collect();
+    let mut findings = Vec::with_capacity(
+        settled.iter().map(|r| r.findings.len()).sum::<usize>() + elsewhere.len(),
+    );
+    let mut sources = BTreeMap::new();
+    for r in settled {
+        if let Some(text) = r.text.filter(|_| !r.findings.is_empty()) {
+            sources.insert(r.display.to_string(), text);
+        }
+        findings.extend(r.findings);
+    }
+    findings.extend(settle(elsewhere, &mut [], &policies, &metas, settings));
+    // Each file's findings are sorted already, and files come in order: this sort only
+    // checks that, unless in-memory texts were named out of order.
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Report {
+        findings,
+        files: file_count,
+        objects,
+        sources,
+    }
+}
+
+/// The findings of one file: Pod Security findings that the policy of their namespace
+/// allows are dropped, suppressed ones are dropped, and the suppressions themselves are
+/// checked; sorted.
+fn settle(
+    pending: Vec<Pending>,
+    suppressions: &mut [Suppression],
+    policies: &BTreeMap<String, PsaPolicy>,
+    metas: &[&'static RuleMeta],
+    settings: &Settings,
+) -> Vec<Finding> {
+    let mut by_object: HashMap<ObjectKey, Vec<usize>> = HashMap::new();
     for (i, s) in suppressions.iter().enumerate() {
-        suppressed_by.entry(s.key.clone()).or_default().push(i);
+        by_object.entry(s.key.clone()).or_default().push(i);
     }
     let mut findings: Vec<Finding> = Vec::with_capacity(pending.len());
     for p in pending {
@@ -196,7 +240,7 @@ fn finish(
             }
         }
         if let Some(key) = &p.key
-            && let Some(s) = suppressed_by
+            && let Some(i) = by_object
                 .get(key)
                 .into_iter()
                 .flatten()
@@ -205,8 +249,8 @@ fn finish(
                     let s = &suppressions[i];
                     s.target == p.finding.rule || s.target == p.finding.category.as_str()
                 })
-                .map(|i| &mut suppressions[i])
         {
+            let s = &mut suppressions[i];
             s.used = true;
             if !s.reason.trim().is_empty() {
                 continue;
@@ -214,22 +258,10 @@ fn finish(
         }
         findings.push(p.finding);
     }
-    findings.extend(suppression_findings(
-        &suppressions,
-        &crate::rules::all_meta(),
-        settings,
-    ));
+    findings.extend(suppression_findings(suppressions, metas, settings));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
-    let with_findings: std::collections::BTreeSet<&str> =
-        findings.iter().map(|f| &*f.file).collect();
-    sources.retain(|file, _| with_findings.contains(file.as_str()));
-    Report {
-        findings,
-        files: file_count,
-        objects,
-        sources,
-    }
+    findings
 }
 
 /// Lints the objects an mlk.dev resource compiles to, with the per-object rules and the
@@ -259,6 +291,7 @@ fn lint_file(
     let display: Arc<str> = Arc::from(name);
     let mut result = FileResult {
         pending: Vec::new(),
+        findings: Vec::new(),
         facts: Facts::default(),
         suppressions: Vec::new(),
         objects: 0,

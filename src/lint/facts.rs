@@ -249,17 +249,29 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Adds the facts of another part of the input.
-    pub fn extend(&mut self, other: Facts) {
-        self.namespaces.extend(other.namespaces);
-        self.quotas.extend(other.quotas);
-        self.limit_ranges.extend(other.limit_ranges);
-        self.workloads.extend(other.workloads);
-        self.pdbs.extend(other.pdbs);
-        self.hpas.extend(other.hpas);
-        self.services.extend(other.services);
-        self.default_priority_classes
-            .extend(other.default_priority_classes);
+    /// The facts of the whole input from those of its parts, each list allocated once.
+    pub fn merge(parts: impl IntoIterator<Item = Facts>) -> Facts {
+        let parts: Vec<Facts> = parts.into_iter().collect();
+        let mut all = Facts::default();
+        macro_rules! merge {
+            ($($field:ident),*) => {
+                $(all.$field.reserve_exact(parts.iter().map(|p| p.$field.len()).sum());)*
+                for part in parts {
+                    $(all.$field.extend(part.$field);)*
+                }
+            };
+        }
+        merge!(
+            namespaces,
+            quotas,
+            limit_ranges,
+            workloads,
+            pdbs,
+            hpas,
+            services,
+            default_priority_classes
+        );
+        all
     }
 
     /// Records what the cross-object rules need of `object`.

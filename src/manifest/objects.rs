@@ -285,7 +285,7 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             );
         }
         "TrainJob" => {}
-        _ => fallback(root, here, FALLBACK_DEPTH, &mut out),
+        _ => fallback(root, &mut Path::new(), FALLBACK_DEPTH, &mut out),
     }
     out
 }
@@ -378,12 +378,16 @@ fn ray_cluster<'a>(root: &'a Node, base: &Path, out: &mut Vec<PodTemplate<'a>>) 
     }
 }
 
-/// The search for pod-spec-shaped maps in unknown kinds; see the module docs.
-fn fallback<'a>(node: &'a Node, path: Path, depth: usize, out: &mut Vec<PodTemplate<'a>>) {
+/// The search for pod-spec-shaped maps in unknown kinds; see the module docs. `path` is
+/// the path of `node`, extended and restored on the way down.
+fn fallback<'a>(node: &'a Node, path: &mut Path, depth: usize, out: &mut Vec<PodTemplate<'a>>) {
+    let is_collection = |n: &Node| n.as_map().is_some() || n.as_seq().is_some();
     if let Some(items) = node.as_seq() {
         if depth > 0 {
-            for (i, item) in items.iter().enumerate() {
-                fallback(item, path.index(i), depth - 1, out);
+            for (i, item) in items.iter().enumerate().filter(|(_, n)| is_collection(n)) {
+                path.0.push(PathSeg::Index(i));
+                fallback(item, path, depth - 1, out);
+                path.0.pop();
             }
         }
         return;
@@ -397,7 +401,7 @@ fn fallback<'a>(node: &'a Node, path: Path, depth: usize, out: &mut Vec<PodTempl
         .is_some_and(|cs| !cs.is_empty() && cs.iter().all(|c| c.as_map().is_some()));
     if is_pod_spec {
         out.push(PodTemplate {
-            path,
+            path: path.clone(),
             spec: node,
             metadata: None,
             role: None,
@@ -411,11 +415,13 @@ fn fallback<'a>(node: &'a Node, path: Path, depth: usize, out: &mut Vec<PodTempl
         let Some(key) = key.as_str() else {
             continue;
         };
-        if key == "metadata" || key == "status" {
+        if key == "metadata" || key == "status" || !is_collection(value) {
             continue;
         }
         let before = out.len();
-        fallback(value, path.key(key), depth - 1, out);
+        path.0.push(PathSeg::Key(key.into()));
+        fallback(value, path, depth - 1, out);
+        path.0.pop();
         // A pod spec found directly under `spec` takes its labels from the sibling metadata.
         if key == "spec"
             && let Some(found) = out.get_mut(before)

@@ -4,16 +4,22 @@
 //! Compatibility: within version 1, fields are only ever added, and only optional ones;
 //! consumers ignore fields they do not know. Renaming, removing or changing the meaning of a
 //! field makes version 2, with a new schema file beside this one.
+use std::borrow::Cow;
 use std::io::Write;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Counts, end_position};
-use crate::lint::{Category, Level, Report};
+use crate::lint::{Category, Finding, Level, Report};
 
 pub fn write(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &LintReport::of(report))?;
+    let streamed = Streamed {
+        version: FormatVersion,
+        summary: Summary::of(report),
+        findings: StreamedFindings(report),
+    };
+    serde_json::to_writer_pretty(&mut *out, &streamed)?;
     writeln!(out)
 }
 
@@ -22,12 +28,12 @@ pub fn write(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[schemars(title = "mlk lint report, version 1")]
-pub struct LintReport {
+pub struct LintReport<'a> {
     /// The format version of this document: 1.
     pub version: FormatVersion,
     pub summary: Summary,
     /// Sorted by file, line, column, rule and message.
-    pub findings: Vec<JsonFinding>,
+    pub findings: Vec<JsonFinding<'a>>,
 }
 
 /// The totals of a run.
@@ -57,23 +63,23 @@ pub struct Summary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[schemars(rename = "Finding")]
-pub struct JsonFinding {
+pub struct JsonFinding<'a> {
     /// The rule's name; `mlk rule NAME` prints its documentation.
     #[schemars(extend("pattern" = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
-    pub rule: String,
+    pub rule: Cow<'a, str>,
     /// The rule's category.
     #[schemars(schema_with = "category_schema")]
-    pub category: String,
+    pub category: Cow<'a, str>,
     /// The level configured for the rule in this run.
     pub level: JsonLevel,
     /// What is wrong: lowercase, no trailing period, names in backticks.
-    pub message: String,
+    pub message: Cow<'a, str>,
     /// How to fix it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub help: Option<String>,
+    pub help: Option<Cow<'a, str>>,
     /// The file as it was named on the command line (`<stdin>` for standard input).
-    pub file: String,
+    pub file: Cow<'a, str>,
     /// 1-based line of the start of the finding; 0 when the finding is about the whole file
     /// (it could not be read).
     pub line: u32,
@@ -92,11 +98,11 @@ pub struct JsonFinding {
     pub document: usize,
     /// Where in the document, e.g. `spec.containers[0].securityContext.privileged`; empty
     /// for findings about the document or file as a whole.
-    pub path: String,
+    pub path: Cow<'a, str>,
     /// The Kubernetes object the finding is about, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "JsonObject")]
-    pub object: Option<JsonObject>,
+    pub object: Option<JsonObject<'a>>,
 }
 
 /// How serious a finding is: `error`, `warning` or `info`.
@@ -114,19 +120,19 @@ pub enum JsonLevel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[schemars(rename = "Object")]
-pub struct JsonObject {
+pub struct JsonObject<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub api_version: Option<String>,
+    pub api_version: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub kind: Option<String>,
+    pub kind: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub name: Option<String>,
+    pub name: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub namespace: Option<String>,
+    pub namespace: Option<Cow<'a, str>>,
 }
 
 /// The format version, 1. A document of another version does not parse as this one.
@@ -174,52 +180,80 @@ fn category_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "enum": names })
 }
 
-impl LintReport {
-    pub fn of(report: &Report) -> LintReport {
-        let counts = Counts::of(report);
+impl<'a> LintReport<'a> {
+    /// The report of `report`, borrowing its text.
+    pub fn of(report: &'a Report) -> LintReport<'a> {
         LintReport {
             version: FormatVersion,
-            summary: Summary {
-                files: report.files,
-                files_with_findings: counts.files_with_findings,
-                objects: report.objects,
-                findings: report.findings.len(),
-                errors: counts.errors,
-                warnings: counts.warnings,
-                infos: counts.infos,
-            },
+            summary: Summary::of(report),
             findings: report
                 .findings
                 .iter()
-                .map(|f| {
-                    let end = end_position(report, f);
-                    JsonFinding {
-                        rule: f.rule.to_string(),
-                        category: f.category.as_str().to_string(),
-                        level: match f.level {
-                            Level::Error => JsonLevel::Error,
-                            Level::Warning => JsonLevel::Warning,
-                            Level::Info => JsonLevel::Info,
-                        },
-                        message: f.message.clone(),
-                        help: f.help.clone(),
-                        file: f.file.to_string(),
-                        line: f.position.line,
-                        column: f.position.column,
-                        end_line: end.map(|e| e.0),
-                        end_column: end.map(|e| e.1),
-                        document: f.document,
-                        path: f.path.clone(),
-                        object: f.object.as_ref().map(|o| JsonObject {
-                            api_version: o.api_version.clone(),
-                            kind: o.kind.clone(),
-                            name: o.name.clone(),
-                            namespace: o.namespace.clone(),
-                        }),
-                    }
-                })
+                .map(|f| JsonFinding::of(report, f))
                 .collect(),
         }
+    }
+}
+
+impl Summary {
+    fn of(report: &Report) -> Summary {
+        let counts = Counts::of(report);
+        Summary {
+            files: report.files,
+            files_with_findings: counts.files_with_findings,
+            objects: report.objects,
+            findings: report.findings.len(),
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+        }
+    }
+}
+
+impl<'a> JsonFinding<'a> {
+    fn of(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
+        let end = end_position(report, f);
+        JsonFinding {
+            rule: Cow::Borrowed(f.rule),
+            category: Cow::Borrowed(f.category.as_str()),
+            level: match f.level {
+                Level::Error => JsonLevel::Error,
+                Level::Warning => JsonLevel::Warning,
+                Level::Info => JsonLevel::Info,
+            },
+            message: Cow::Borrowed(&f.message),
+            help: f.help.as_deref().map(Cow::Borrowed),
+            file: Cow::Borrowed(&f.file),
+            line: f.position.line,
+            column: f.position.column,
+            end_line: end.map(|e| e.0),
+            end_column: end.map(|e| e.1),
+            document: f.document,
+            path: Cow::Borrowed(&f.path),
+            object: f.object.as_ref().map(|o| JsonObject {
+                api_version: o.api_version.as_deref().map(Cow::Borrowed),
+                kind: o.kind.as_deref().map(Cow::Borrowed),
+                name: o.name.as_deref().map(Cow::Borrowed),
+                namespace: o.namespace.as_deref().map(Cow::Borrowed),
+            }),
+        }
+    }
+}
+
+/// A [`LintReport`] as it is written: each finding is converted while it is written, so a
+/// large report is never held twice.
+#[derive(Serialize)]
+struct Streamed<'a> {
+    version: FormatVersion,
+    summary: Summary,
+    findings: StreamedFindings<'a>,
+}
+
+struct StreamedFindings<'a>(&'a Report);
+
+impl Serialize for StreamedFindings<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.findings.iter().map(|f| JsonFinding::of(self.0, f)))
     }
 }
 
@@ -249,7 +283,7 @@ mod tests {
 
     /// Parses `text` into the Rust types and validates it against the committed schema.
     #[track_caller]
-    fn check_contract(text: &str) -> LintReport {
+    fn check_contract(text: &str) -> LintReport<'static> {
         let parsed: LintReport = serde_json::from_str(text).unwrap();
         let schema: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(schema_path()).unwrap()).unwrap();

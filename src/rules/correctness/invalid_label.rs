@@ -58,22 +58,22 @@ fn check_labels(sink: &mut Sink, labels: Option<&Node>, path: Path) {
         let Some(name) = key.as_str() else {
             continue;
         };
-        let at = path.key(name);
+        let at = || path.key(name);
         if let Err(e) = validate::qualified_name(name) {
-            sink.report_span(at.clone(), key.span, format!("invalid label key `{name}`: {e}"))
+            sink.report_span(at(), key.span, format!("invalid label key `{name}`: {e}"))
                 .help("use an optional DNS prefix and `/`, then letters, digits, '-', '_' or '.' (at most 63)");
         }
         match &value.value {
             Value::Str(s) => {
                 if let Err(e) = validate::label_value(s) {
-                    sink.report(at, format!("invalid value `{s}` of label `{name}`: {e}"))
+                    sink.report(at(), format!("invalid value `{s}` of label `{name}`: {e}"))
                         .help("use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
                 }
             }
             Value::Null => {}
             other => {
                 sink.report(
-                    at,
+                    at(),
                     format!(
                         "label `{name}` has the {} value {other}, but label values are strings",
                         other.type_name()

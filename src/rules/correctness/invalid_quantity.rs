@@ -58,7 +58,9 @@ declare_rule! {
 }
 
 /// Checks every value of a resource list (`requests`, `hard`, ...).
-fn check_list(sink: &mut Sink, list: Option<&Node>, path: Path) {
+/// Checks each quantity of a resource list; `path` gives the list's path, built only for a
+/// finding.
+fn check_list(sink: &mut Sink, list: Option<&Node>, path: impl Fn() -> Path) {
     let Some(entries) = list.and_then(Node::as_map) else {
         return;
     };
@@ -66,11 +68,11 @@ fn check_list(sink: &mut Sink, list: Option<&Node>, path: Path) {
         let Some(name) = key.as_str() else {
             continue;
         };
-        check_value(sink, value, path.key(name), name);
+        check_value(sink, value, || path().key(name), name);
     }
 }
 
-fn check_value(sink: &mut Sink, value: &Node, path: Path, name: &str) {
+fn check_value(sink: &mut Sink, value: &Node, path: impl FnOnce() -> Path, name: &str) {
     let negative = match &value.value {
         Value::Null => false,
         Value::Int(i) => *i < 0,
@@ -78,14 +80,14 @@ fn check_value(sink: &mut Sink, value: &Node, path: Path, name: &str) {
         Value::Str(s) => match Quantity::parse(s) {
             Ok(q) => q.is_negative(),
             Err(e) => {
-                sink.report(path, format!("invalid quantity `{s}` for `{name}`: {e}"))
+                sink.report(path(), format!("invalid quantity `{s}` for `{name}`: {e}"))
                     .help(quantity_help(s));
                 return;
             }
         },
         other => {
             sink.report(
-                path,
+                path(),
                 format!("`{name}` is a {}, not a quantity", other.type_name()),
             )
             .help("write a quantity such as `500m`, `16Gi` or `1`");
@@ -94,7 +96,7 @@ fn check_value(sink: &mut Sink, value: &Node, path: Path, name: &str) {
     };
     if negative {
         sink.report(
-            path,
+            path(),
             format!("quantity for `{name}` must be greater than or equal to 0"),
         )
         .help("remove the minus sign");
@@ -138,7 +140,9 @@ impl Rule for InvalidQuantity {
         let field = |keys: &[&str]| keys.iter().try_fold(node, |n, k| n.get(k));
         match (cx.object.group(), cx.object.kind) {
             (Some(""), Some("ResourceQuota")) => {
-                check_list(sink, field(&["spec", "hard"]), cx.path(&["spec", "hard"]));
+                check_list(sink, field(&["spec", "hard"]), || {
+                    cx.path(&["spec", "hard"])
+                });
             }
             (Some(""), Some("LimitRange")) => {
                 let items = spec
@@ -153,21 +157,17 @@ impl Rule for InvalidQuantity {
                         "defaultRequest",
                         "maxLimitRequestRatio",
                     ] {
-                        check_list(
-                            sink,
-                            item.get(key),
-                            cx.path(&["spec", "limits"]).index(i).key(key),
-                        );
+                        check_list(sink, item.get(key), || {
+                            cx.path(&["spec", "limits"]).index(i).key(key)
+                        });
                     }
                 }
             }
             (Some(""), Some("PersistentVolumeClaim")) => {
                 for key in ["requests", "limits"] {
-                    check_list(
-                        sink,
-                        field(&["spec", "resources", key]),
-                        cx.path(&["spec", "resources", key]),
-                    );
+                    check_list(sink, field(&["spec", "resources", key]), || {
+                        cx.path(&["spec", "resources", key])
+                    });
                 }
             }
             (Some("apps"), Some("StatefulSet")) => {
@@ -175,13 +175,13 @@ impl Rule for InvalidQuantity {
                     .and_then(Node::as_seq)
                     .unwrap_or_default();
                 for (i, t) in templates.iter().enumerate() {
-                    let base = cx.path(&["spec", "volumeClaimTemplates"]).index(i);
+                    let base = || cx.path(&["spec", "volumeClaimTemplates"]).index(i);
                     for key in ["requests", "limits"] {
                         let list = t
                             .get("spec")
                             .and_then(|s| s.get("resources"))
                             .and_then(|r| r.get(key));
-                        check_list(sink, list, base.key("spec").key("resources").key(key));
+                        check_list(sink, list, || base().key("spec").key("resources").key(key));
                     }
                 }
             }
@@ -192,21 +192,17 @@ impl Rule for InvalidQuantity {
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         let spec = cx.spec();
         for key in ["requests", "limits"] {
-            check_list(
-                sink,
-                spec.get("resources").and_then(|r| r.get(key)),
-                cx.path(&["resources", key]),
-            );
+            check_list(sink, spec.get("resources").and_then(|r| r.get(key)), || {
+                cx.path(&["resources", key])
+            });
         }
-        check_list(sink, spec.get("overhead"), cx.path(&["overhead"]));
+        check_list(sink, spec.get("overhead"), || cx.path(&["overhead"]));
         for c in cx.containers() {
             let resources = c.node.get("resources");
             for key in ["requests", "limits"] {
-                check_list(
-                    sink,
-                    resources.and_then(|r| r.get(key)),
-                    c.path(&["resources", key]),
-                );
+                check_list(sink, resources.and_then(|r| r.get(key)), || {
+                    c.path(&["resources", key])
+                });
             }
         }
         let volumes = spec
@@ -215,11 +211,12 @@ impl Rule for InvalidQuantity {
             .unwrap_or_default();
         for (i, v) in volumes.iter().enumerate() {
             if let Some(limit) = v.get("emptyDir").and_then(|e| e.get("sizeLimit")) {
-                let path = cx
-                    .path(&["volumes"])
-                    .index(i)
-                    .key("emptyDir")
-                    .key("sizeLimit");
+                let path = || {
+                    cx.path(&["volumes"])
+                        .index(i)
+                        .key("emptyDir")
+                        .key("sizeLimit")
+                };
                 check_value(sink, limit, path, "sizeLimit");
             }
         }

@@ -167,32 +167,31 @@ impl Rule for MissingRequiredField {
             named(
                 sink,
                 volume,
-                cx.path(&["volumes"]).index(i),
+                || cx.path(&["volumes"]).index(i),
                 "name",
                 "a volume",
             );
         }
         for c in cx.containers() {
-            let what = c.describe();
             for field in ["name", "image"] {
                 if is_missing(c.node.get(field)) {
                     sink.report(
                         c.path(&[field]),
-                        format!("missing required field `{field}` in {what}"),
+                        format!("missing required field `{field}` in {}", c.describe()),
                     )
                     .help(format!("set the container's `{field}`"));
                 }
             }
             for (i, mount) in list(c.node, "volumeMounts") {
-                let path = c.path(&["volumeMounts"]).index(i);
-                named(sink, mount, path.clone(), "name", "a volume mount");
+                let path = || c.path(&["volumeMounts"]).index(i);
+                named(sink, mount, path, "name", "a volume mount");
                 named(sink, mount, path, "mountPath", "a volume mount");
             }
             for (i, env) in list(c.node, "env") {
                 named(
                     sink,
                     env,
-                    c.path(&["env"]).index(i),
+                    || c.path(&["env"]).index(i),
                     "name",
                     "an environment variable",
                 );
@@ -201,7 +200,10 @@ impl Rule for MissingRequiredField {
                 if port.get("containerPort").is_none_or(Node::is_null) {
                     sink.report(
                         c.path(&["ports"]).index(i).key("containerPort"),
-                        format!("missing required field `containerPort` in a port of {what}"),
+                        format!(
+                            "missing required field `containerPort` in a port of {}",
+                            c.describe()
+                        ),
                     )
                     .help("set the port number with `containerPort`");
                 }
@@ -220,10 +222,11 @@ fn list<'a>(node: &'a Node, key: &str) -> impl Iterator<Item = (usize, &'a Node)
         .filter(|(_, n)| n.as_map().is_some())
 }
 
-fn named(sink: &mut Sink, item: &Node, path: Path, field: &str, what: &str) {
+/// Reports `field` missing from `item`; `path` gives the item's path, built only then.
+fn named(sink: &mut Sink, item: &Node, path: impl FnOnce() -> Path, field: &str, what: &str) {
     if is_missing(item.get(field)) {
         sink.report(
-            path.key(field),
+            path().key(field),
             format!("missing required field `{field}` in {what}"),
         )
         .help(format!("set `{field}`"));
