@@ -7,20 +7,68 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use rayon::prelude::*;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Counts, end_position};
 use crate::lint::{Category, Finding, Level, Report};
 
+/// Findings rendered at once: large reports are rendered in windows of this many, so the
+/// text held in memory stays bounded.
+const WINDOW: usize = 16 * 1024;
+
+/// Writes `report` exactly as `serde_json::to_writer_pretty` would write
+/// [`LintReport::of`], with the findings rendered in parallel: each one is printed on its
+/// own and indented to its place in the array (JSON strings hold no raw line breaks, so
+/// indenting line by line is exact).
 pub fn write(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
-    let streamed = Streamed {
+    let head = serde_json::to_string_pretty(&LintReport {
         version: FormatVersion,
         summary: Summary::of(report),
-        findings: StreamedFindings(report),
-    };
-    serde_json::to_writer_pretty(&mut *out, &streamed)?;
-    writeln!(out)
+        findings: Vec::new(),
+    })?;
+    if report.findings.is_empty() {
+        return writeln!(out, "{head}");
+    }
+    // `findings` is the last field, so the empty report ends with its empty array.
+    let open = head
+        .strip_suffix("[]\n}")
+        .ok_or_else(|| std::io::Error::other("unexpected layout of the JSON report"))?;
+    out.write_all(open.as_bytes())?;
+    out.write_all(b"[\n")?;
+    for (w, window) in report.findings.chunks(WINDOW).enumerate() {
+        let parts: Vec<Vec<u8>> = window
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut text = Vec::new();
+                let mut item = Vec::new();
+                for f in chunk {
+                    item.clear();
+                    serde_json::to_writer_pretty(&mut item, &JsonFinding::of(report, f))
+                        .map_err(std::io::Error::from)?;
+                    if !text.is_empty() {
+                        text.extend_from_slice(b",\n");
+                    }
+                    text.extend_from_slice(b"    ");
+                    for &b in &item {
+                        text.push(b);
+                        if b == b'\n' {
+                            text.extend_from_slice(b"    ");
+                        }
+                    }
+                }
+                Ok(text)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for (i, part) in parts.iter().enumerate() {
+            if w > 0 || i > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(part)?;
+        }
+    }
+    out.write_all(b"\n  ]\n}\n")
 }
 
 /// The output of `mlk lint --format json`: every finding of one run with the run's totals.
@@ -240,23 +288,6 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
-/// A [`LintReport`] as it is written: each finding is converted while it is written, so a
-/// large report is never held twice.
-#[derive(Serialize)]
-struct Streamed<'a> {
-    version: FormatVersion,
-    summary: Summary,
-    findings: StreamedFindings<'a>,
-}
-
-struct StreamedFindings<'a>(&'a Report);
-
-impl Serialize for StreamedFindings<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.findings.iter().map(|f| JsonFinding::of(self.0, f)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -312,6 +343,26 @@ mod tests {
             committed == expected,
             "schemas/lint-report.v1.schema.json is stale: run `MLK_UPDATE_GENERATED=1 cargo test` and review the diff"
         );
+    }
+
+    #[test]
+    fn parallel_output_is_what_serde_json_prints() {
+        let expected = |report: &Report| {
+            let mut text = serde_json::to_string_pretty(&LintReport::of(report)).unwrap();
+            text.push('\n');
+            text
+        };
+        let mut report = linted();
+        assert_eq!(output(&report), expected(&report));
+        assert_eq!(output(&hostile()), expected(&hostile()));
+        // Over several windows, and an empty report.
+        let one = report.findings.clone();
+        while report.findings.len() <= 2 * WINDOW + 1 {
+            report.findings.extend(one.iter().cloned());
+        }
+        assert_eq!(output(&report), expected(&report));
+        report.findings.clear();
+        assert_eq!(output(&report), expected(&report));
     }
 
     #[test]
