@@ -31,16 +31,20 @@ echo "==> corpus ($files files) in $corpus"
 du -sh "$corpus"
 
 echo "==> mlk lint vs parse-only (hyperfine)"
-hyperfine --warmup 2 --runs 10 --ignore-failure --export-markdown "$work/hyperfine.md" \
+hyperfine -N --warmup 2 --runs 10 --ignore-failure --export-markdown "$work/hyperfine.md" \
     "$parse $corpus" \
-    "$mlk lint --format json --fail-on never $corpus"
+    "$mlk lint --format json --fail-on never $corpus" \
+    "$mlk lint --format concise --fail-on never $corpus" \
+    "$mlk lint --format concise --select unknown-field --fail-on never $corpus"
 cat "$work/hyperfine.md"
 
 echo "==> memory (max RSS) as the corpus grows"
 for n in 1000 5000 "$files"; do
     sub="$work/corpus-$n"
     [ -d "$sub" ] || python3 "$generator" "$n" "$sub" > /dev/null
-    /usr/bin/time -f "$n files: %M KiB max RSS, %e s" "$mlk" lint --format json --fail-on never "$sub" > /dev/null
+    /usr/bin/time -f "$n files, every rule: %M KiB max RSS, %e s" "$mlk" lint --format json --fail-on never "$sub" > /dev/null
+    /usr/bin/time -f "$n files, unknown-field only: %M KiB max RSS, %e s" "$mlk" lint --format json --select unknown-field --fail-on never "$sub" > /dev/null
+    /usr/bin/time -f "$n files, parse-only: %M KiB max RSS, %e s" "$parse" "$sub" > /dev/null
 done
 
 echo "==> peers (one timed run each)"
