@@ -49,7 +49,12 @@ done
 
 echo "==> peers (one timed run each)"
 venv="$work/venv"
-[ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet kubernetes-validate==1.37.0 checkov; }
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+# Installed on every run, so a virtualenv made for something else still gets both peers.
+"$venv/bin/pip" install --quiet kubernetes-validate==1.37.0 checkov
+for peer in kubernetes-validate checkov; do
+    [ -x "$venv/bin/$peer" ] || { echo "$peer did not install in $venv" >&2; exit 2; }
+done
 /usr/bin/time -f "kubernetes-validate: %e s, %M KiB" \
     sh -c "find '$corpus' -name '*.yaml' -print0 | xargs -0 '$venv/bin/kubernetes-validate' --strict -k 1.37.0 --quiet > /dev/null 2>&1 || true"
 /usr/bin/time -f "checkov: %e s, %M KiB" \
