@@ -447,11 +447,15 @@ fn lint_document(
         document: doc.index,
         root: &doc.root,
     };
+    // Facts serve the cross-object rules, and Namespaces the Pod Security policies.
+    let cross_object = active.iter().any(|a| a.rule.cross_object());
     for object in manifest::objects(doc) {
         result.objects += 1;
         let site = origin.site(&object);
         let templates = manifest::pod_templates(&object);
-        result.facts.gather(&origin, &site, &object, &templates);
+        if cross_object || object.kind == Some("Namespace") {
+            result.facts.gather(&origin, &site, &object, &templates);
+        }
         collect_suppressions(&origin, &site, &object, &mut result.suppressions);
         if let Some(problems) = super::compiled::check(&object, settings, active) {
             for p in problems {
@@ -652,4 +656,126 @@ fn namespace_policies(facts: &Facts) -> BTreeMap<String, PsaPolicy> {
         out.insert(ns.name.clone(), PsaPolicy { level, version });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind the cross-object rules look at, with something each of them reports.
+    const INPUT: &str = "\
+apiVersion: v1
+kind: Namespace
+metadata: {name: team, labels: {pod-security.kubernetes.io/enforce: baseline}}
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: {name: q, namespace: team}
+spec: {hard: {requests.cpu: 1}}
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: l, namespace: team}
+spec: {limits: [{type: Container, max: {cpu: 500m}}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: team, labels: {app.kubernetes.io/component: serving}}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: x:1, resources: {requests: {cpu: 2}}}]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web, namespace: team}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  maxReplicas: 3
+  metrics: [{type: Resource, resource: {name: memory, target: {type: Utilization, averageUtilization: 80}}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: team}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: a}
+value: 1
+globalDefault: true
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: b}
+value: 2
+globalDefault: true
+";
+
+    #[test]
+    fn only_cross_object_rules_report_from_the_whole_input() {
+        let rules = crate::rules::all();
+        let settings = Settings::default();
+        let active = active_rules(&rules, &settings);
+        let result = lint_file(0, "input.yaml", Ok(INPUT.into()), &settings, &active);
+        assert!(!result.facts.workloads.is_empty() && !result.facts.quotas.is_empty());
+        let cx = InputCx {
+            facts: &result.facts,
+            settings: &settings,
+        };
+        let mut reporting = Vec::new();
+        for rule in &rules {
+            let mut sink = Sink::default();
+            rule.check_input(&cx, &mut sink);
+            if !sink.take().is_empty() {
+                assert!(
+                    rule.cross_object(),
+                    "`{}` reports from the whole input but does not say it is cross-object",
+                    rule.meta().name
+                );
+                reporting.push(rule.meta().name);
+            }
+        }
+        assert!(reporting.len() >= 4, "{reporting:?}");
+    }
+
+    #[test]
+    fn facts_are_gathered_only_for_cross_object_rules() {
+        let rules = crate::rules::all();
+        let one = |name: &str| -> Vec<ActiveRule> {
+            let settings = Settings {
+                selection: super::super::settings::Selection {
+                    select: vec![name.to_string()],
+                    ..Default::default()
+                },
+                ..Settings::default()
+            };
+            active_rules(&rules, &settings)
+        };
+        let settings = Settings::default();
+        let per_object = lint_file(
+            0,
+            "in.yaml",
+            Ok(INPUT.into()),
+            &settings,
+            &one("unknown-field"),
+        );
+        assert!(per_object.facts.workloads.is_empty() && per_object.facts.quotas.is_empty());
+        assert_eq!(
+            per_object.facts.namespaces.len(),
+            1,
+            "Namespaces set Pod Security policies"
+        );
+        let cross = lint_file(
+            0,
+            "in.yaml",
+            Ok(INPUT.into()),
+            &settings,
+            &one("workload-exceeds-quota"),
+        );
+        assert_eq!(cross.facts.workloads.len(), 1);
+    }
 }

@@ -145,6 +145,13 @@ pub trait Rule: Send + Sync + 'static {
 
     /// Once per run, over the facts gathered from the whole input (cross-object rules).
     fn check_input(&self, _cx: &InputCx<'_>, _sink: &mut Sink) {}
+
+    /// True for a rule with [`Rule::check_input`]: the facts of the whole input are
+    /// gathered only when an enabled rule needs them (Namespaces always are, for Pod
+    /// Security policies).
+    fn cross_object(&self) -> bool {
+        false
+    }
 }
 
 /// Declares a rule type with its metadata; the doc comment becomes the rule's docs.

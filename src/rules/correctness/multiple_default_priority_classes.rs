@@ -60,6 +60,10 @@ impl Rule for MultipleDefaultPriorityClasses {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let defaults = &cx.facts.default_priority_classes;
         let Some(first) = defaults.first() else {

@@ -121,6 +121,10 @@ impl Rule for HpaUtilizationWithoutRequests {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
         if facts.hpas.iter().all(|h| h.utilization.is_empty()) {

@@ -113,6 +113,10 @@ impl Rule for ServingWithoutDisruptionBudget {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
         let pdb_namespaces: HashSet<&str> = facts.pdbs.iter().map(|p| ns(&p.namespace)).collect();

@@ -87,6 +87,10 @@ impl Rule for ServingWithoutReadinessProbe {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         for s in served(cx.facts) {
             for pod in &s.workload.pods {

@@ -80,6 +80,10 @@ impl Rule for SingleReplicaServing {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         for s in served(cx.facts) {
             let w = s.workload;

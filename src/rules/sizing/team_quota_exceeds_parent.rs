@@ -125,6 +125,10 @@ impl Rule for TeamQuotaExceedsParent {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
         let mut children: BTreeMap<&str, Vec<&str>> = BTreeMap::new();

@@ -102,6 +102,10 @@ impl Rule for WorkloadExceedsLimitRange {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
         let by_namespace = workloads_by_namespace(facts);

@@ -93,6 +93,10 @@ impl Rule for WorkloadExceedsQuota {
         &Self::META
     }
 
+    fn cross_object(&self) -> bool {
+        true
+    }
+
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
         let by_namespace = workloads_by_namespace(facts);
