@@ -199,8 +199,10 @@ fn finish(
     }
     findings.extend(settle(elsewhere, &mut [], &policies, &metas, settings));
     // Each file's findings are sorted already, and files come in order: this sort only
-    // checks that, unless in-memory texts were named out of order.
+    // checks that, unless in-memory texts were named out of order (or share a name, which
+    // is also why duplicates are dropped once more).
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
     Report {
         findings,
         files: file_count,
