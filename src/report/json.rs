@@ -7,68 +7,23 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use rayon::prelude::*;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Counts, end_position};
+use super::{Counts, end_position, write_pretty_filling};
 use crate::lint::{Category, Finding, Level, Report};
 
-/// Findings rendered at once: large reports are rendered in windows of this many, so the
-/// text held in memory stays bounded.
-const WINDOW: usize = 16 * 1024;
-
 /// Writes `report` exactly as `serde_json::to_writer_pretty` would write
-/// [`LintReport::of`], with the findings rendered in parallel: each one is printed on its
-/// own and indented to its place in the array (JSON strings hold no raw line breaks, so
-/// indenting line by line is exact).
+/// [`LintReport::of`], with the findings rendered in parallel.
 pub fn write(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
-    let head = serde_json::to_string_pretty(&LintReport {
+    let head = LintReport {
         version: FormatVersion,
         summary: Summary::of(report),
         findings: Vec::new(),
-    })?;
-    if report.findings.is_empty() {
-        return writeln!(out, "{head}");
-    }
-    // `findings` is the last field, so the empty report ends with its empty array.
-    let open = head
-        .strip_suffix("[]\n}")
-        .ok_or_else(|| std::io::Error::other("unexpected layout of the JSON report"))?;
-    out.write_all(open.as_bytes())?;
-    out.write_all(b"[\n")?;
-    for (w, window) in report.findings.chunks(WINDOW).enumerate() {
-        let parts: Vec<Vec<u8>> = window
-            .par_chunks(256)
-            .map(|chunk| {
-                let mut text = Vec::new();
-                let mut item = Vec::new();
-                for f in chunk {
-                    item.clear();
-                    serde_json::to_writer_pretty(&mut item, &JsonFinding::of(report, f))
-                        .map_err(std::io::Error::from)?;
-                    if !text.is_empty() {
-                        text.extend_from_slice(b",\n");
-                    }
-                    text.extend_from_slice(b"    ");
-                    for &b in &item {
-                        text.push(b);
-                        if b == b'\n' {
-                            text.extend_from_slice(b"    ");
-                        }
-                    }
-                }
-                Ok(text)
-            })
-            .collect::<std::io::Result<_>>()?;
-        for (i, part) in parts.iter().enumerate() {
-            if w > 0 || i > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(part)?;
-        }
-    }
-    out.write_all(b"\n  ]\n}\n")
+    };
+    write_pretty_filling(out, &head, &report.findings, |f, buf| {
+        serde_json::to_writer_pretty(buf, &JsonFinding::of(report, f))
+    })
 }
 
 /// The output of `mlk lint --format json`: every finding of one run with the run's totals.
@@ -357,7 +312,7 @@ mod tests {
         assert_eq!(output(&hostile()), expected(&hostile()));
         // Over several windows, and an empty report.
         let one = report.findings.clone();
-        while report.findings.len() <= 2 * WINDOW + 1 {
+        while report.findings.len() <= 2 * super::super::WINDOW + 1 {
             report.findings.extend(one.iter().cloned());
         }
         assert_eq!(output(&report), expected(&report));

@@ -44,6 +44,69 @@ pub fn write(
     out.flush()
 }
 
+/// Items rendered at once by [`write_pretty_filling`]: a large array is rendered in
+/// windows of this many, so the text held in memory stays bounded.
+const WINDOW: usize = 16 * 1024;
+
+/// Writes `document` as `serde_json::to_writer_pretty` would, with its last empty array
+/// (which must be the last value written) holding `items`, each pretty-printed by `item`
+/// into the buffer it is given. Items
+/// are printed in parallel, each on its own, and indented to their place in the array:
+/// JSON strings hold no raw line breaks, so indenting line by line is exact.
+pub(crate) fn write_pretty_filling<T: Sync>(
+    out: &mut impl Write,
+    document: &impl serde::Serialize,
+    items: &[T],
+    item: impl Fn(&T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+
+    let head = serde_json::to_string_pretty(document)?;
+    if items.is_empty() {
+        return writeln!(out, "{head}");
+    }
+    let (open, close) = head
+        .rsplit_once("[]")
+        .ok_or_else(|| std::io::Error::other("the document has no empty array to fill"))?;
+    // The array's line is `<indent>"key": [`; its items go one level deeper.
+    let line = open.rsplit_once('\n').map_or(open, |(_, line)| line);
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let inner = format!("{indent}  ");
+    out.write_all(open.as_bytes())?;
+    out.write_all(b"[\n")?;
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let parts: Vec<Vec<u8>> = window
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut text = Vec::new();
+                let mut one = Vec::new();
+                for x in chunk {
+                    one.clear();
+                    item(x, &mut one)?;
+                    if !text.is_empty() {
+                        text.extend_from_slice(b",\n");
+                    }
+                    for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+                        if i > 0 {
+                            text.push(b'\n');
+                        }
+                        text.extend_from_slice(inner.as_bytes());
+                        text.extend_from_slice(line);
+                    }
+                }
+                Ok(text)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for (i, part) in parts.iter().enumerate() {
+            if w > 0 || i > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(part)?;
+        }
+    }
+    writeln!(out, "\n{indent}]{close}")
+}
+
 /// Findings per level.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -1,11 +1,12 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning upload. One run, with the metadata and
 //! documentation of every rule (not only those that fired, so that viewers can explain any
 //! rule), and one result per finding.
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use super::end_position;
+use super::{end_position, write_pretty_filling};
 use crate::commands::rule::docs_text;
 use crate::lint::{Finding, Level, Report, RuleMeta};
 
@@ -19,18 +20,17 @@ const INFORMATION_URI: &str = "https://mlk.dev";
 /// The key of the one partial fingerprint; its version changes if the hashed fields do.
 const FINGERPRINT: &str = "mlkFinding/v1";
 
+/// Writes the SARIF log of `report`, with the results rendered in parallel.
 pub fn write(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(report, &crate::rules::all_meta()))?;
-    writeln!(out)
+    let rules = crate::rules::all_meta();
+    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.name, i)).collect();
+    write_pretty_filling(out, &log(&rules), &report.findings, |f, buf| {
+        serde_json::to_writer_pretty(buf, &result(report, f, index.get(f.rule).copied()))
+    })
 }
 
-/// The SARIF log of `report`, describing `rules`.
-fn log(report: &Report, rules: &[&'static RuleMeta]) -> Value {
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| result(report, f, rules))
-        .collect();
+/// The SARIF log describing `rules`, with an empty list of results.
+fn log(rules: &[&'static RuleMeta]) -> Value {
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -46,7 +46,8 @@ fn log(report: &Report, rules: &[&'static RuleMeta]) -> Value {
             },
             // mlk counts columns in characters, not in UTF-16 code units (the default).
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            // Last, so that the results can be streamed into it.
+            "results": [],
         }]
     })
 }
@@ -88,7 +89,8 @@ fn what_it_does(docs: &str) -> Option<String> {
     (!paragraph.is_empty()).then(|| paragraph.join(" "))
 }
 
-fn result(report: &Report, f: &Finding, rules: &[&'static RuleMeta]) -> Value {
+/// One result; `rule_index` is the rule's place in `tool.driver.rules`.
+fn result(report: &Report, f: &Finding, rule_index: Option<usize>) -> Value {
     let mut text = f.message.clone();
     // A result has no help of its own in SARIF; viewers show the message, so the fix goes
     // there too.
@@ -121,7 +123,7 @@ fn result(report: &Report, f: &Finding, rules: &[&'static RuleMeta]) -> Value {
     }
     let mut result = Map::new();
     result.insert("ruleId".into(), f.rule.into());
-    if let Some(index) = rules.iter().position(|r| r.name == f.rule) {
+    if let Some(index) = rule_index {
         result.insert("ruleIndex".into(), index.into());
     }
     result.insert("level".into(), level(f.level).into());
@@ -227,6 +229,38 @@ mod tests {
         driver["version"] = "[version]".into();
         driver["semanticVersion"] = "[version]".into();
         log
+    }
+
+    #[test]
+    fn parallel_output_is_what_serde_json_prints() {
+        let rules = crate::rules::all_meta();
+        let expected = |report: &Report| {
+            let mut log = log(&rules);
+            log["runs"][0]["results"] = report
+                .findings
+                .iter()
+                .map(|f| result(report, f, rules.iter().position(|r| r.name == f.rule)))
+                .collect();
+            let mut text = serde_json::to_string_pretty(&log).unwrap();
+            text.push('\n');
+            text
+        };
+        let text = |report: &Report| {
+            let mut out = Vec::new();
+            write(report, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let mut report = linted();
+        assert_eq!(text(&report), expected(&report));
+        assert_eq!(text(&hostile()), expected(&hostile()));
+        // Over several windows, and an empty report.
+        let one = report.findings.clone();
+        while report.findings.len() <= 2 * super::super::WINDOW + 1 {
+            report.findings.extend(one.iter().cloned());
+        }
+        assert_eq!(text(&report), expected(&report));
+        report.findings.clear();
+        assert_eq!(text(&report), expected(&report));
     }
 
     #[test]
