@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::finding::{ObjectRef, Position};
 use crate::manifest::{Node, Object, Path, PathSeg, PodTemplate, Span, locate};
+use crate::quantity::Quantity;
 
 /// Identifies an object of the input, for suppressions.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -139,8 +140,8 @@ pub struct LimitRangeFact {
 pub struct ContainerFact {
     pub name: Option<String>,
     pub init: bool,
-    pub requests: StrMap,
-    pub limits: StrMap,
+    pub requests: Amounts,
+    pub limits: Amounts,
     pub location: Location,
     /// An init container with `restartPolicy: Always` (a sidecar): it runs beside the
     /// regular containers, and autoscaling counts its requests.
@@ -508,8 +509,8 @@ fn pod_fact(
                 readiness_probe: c.get("readinessProbe").is_some_and(|p| !p.is_null()),
                 name: c.get("name").and_then(Node::as_str).map(str::to_string),
                 init,
-                requests: string_map(resources.and_then(|r| r.get("requests"))),
-                limits: string_map(resources.and_then(|r| r.get("limits"))),
+                requests: amounts(resources.and_then(|r| r.get("requests"))),
+                limits: amounts(resources.and_then(|r| r.get("limits"))),
                 location: origin.locate(site, &base.key(field).index(i)),
             });
         }
@@ -557,14 +558,26 @@ pub fn replicas_of(object: &Object<'_>, template: &PodTemplate<'_>) -> u64 {
     count
 }
 
-/// A small map of strings (labels, resource lists), sorted by key. These maps hold a few
+/// A small map from strings (labels, resource lists), sorted by key. These maps hold a few
 /// entries each and there is one per container of the input: a sorted vector is a fraction
 /// of the size of a `BTreeMap` and as fast to search at this size.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StrMap(Vec<(String, String)>);
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SortedMap<V>(Vec<(String, V)>);
 
-impl StrMap {
-    pub fn get(&self, key: &str) -> Option<&String> {
+/// Labels and other maps of strings.
+pub type StrMap = SortedMap<String>;
+
+/// Resource amounts, parsed once when gathered: `None` for a value that is not a quantity.
+pub type Amounts = SortedMap<Option<Quantity>>;
+
+impl<V> Default for SortedMap<V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<V> SortedMap<V> {
+    pub fn get(&self, key: &str) -> Option<&V> {
         self.0
             .binary_search_by(|(k, _)| k.as_str().cmp(key))
             .ok()
@@ -575,7 +588,7 @@ impl StrMap {
         self.get(key).is_some()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
@@ -592,28 +605,40 @@ impl StrMap {
     }
 }
 
-impl FromIterator<(String, String)> for StrMap {
+impl<V> FromIterator<(String, V)> for SortedMap<V> {
     /// Like a map built by inserting in order: of equal keys, the last value stays.
-    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
-        let mut entries: Vec<(String, String)> = iter.into_iter().collect();
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut entries: Vec<(String, V)> = iter.into_iter().collect();
         entries.reverse();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|later, earlier| later.0 == earlier.0);
         entries.shrink_to_fit();
-        StrMap(entries)
+        SortedMap(entries)
     }
 }
 
-impl<'a> IntoIterator for &'a StrMap {
-    type Item = (&'a String, &'a String);
+impl<'a, V> IntoIterator for &'a SortedMap<V> {
+    type Item = (&'a String, &'a V);
     type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, String)>,
-        fn(&'a (String, String)) -> (&'a String, &'a String),
+        std::slice::Iter<'a, (String, V)>,
+        fn(&'a (String, V)) -> (&'a String, &'a V),
     >;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(k, v)| (k, v))
     }
+}
+
+/// The resource amounts of a `requests` or `limits` map.
+fn amounts(node: Option<&Node>) -> Amounts {
+    node.and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(k, v)| {
+            let amount = scalar_string(v)?;
+            Some((k.as_str()?.to_string(), Quantity::parse(&amount).ok()))
+        })
+        .collect()
 }
 
 /// A map of scalar values as strings (labels, resource lists).

@@ -47,7 +47,8 @@ pub fn container_amount(c: &ContainerFact, side: Side, resource: &str) -> Option
         Side::Requests => c.requests.get(resource).or_else(|| c.limits.get(resource)),
         Side::Limits => c.limits.get(resource),
     }
-    .and_then(|t| parse(t))
+    .copied()
+    .flatten()
 }
 
 /// A pod's effective amount of `resource`, and the first container that asks for it.
@@ -57,16 +58,17 @@ pub fn pod_amount<'a>(
     resource: &str,
 ) -> Option<(Quantity, &'a ContainerFact)> {
     let mut first = None;
-    let mut amounts = Vec::new();
-    for c in &pod.containers {
-        if let Some(q) = container_amount(c, side, resource) {
-            first.get_or_insert(c);
-            // Facts do not record init containers' restart policy, so sidecars count
-            // like init containers: an underestimate, never a false alarm.
-            amounts.push((if c.init { Slot::Init } else { Slot::Regular }, q));
-        }
-    }
-    Some((pod_total(amounts)?, first?))
+    let total = pod_total(pod.containers.iter().filter_map(|c| {
+        let q = container_amount(c, side, resource)?;
+        first.get_or_insert(c);
+        let slot = match (c.init, c.sidecar) {
+            (true, true) => Slot::Sidecar,
+            (true, false) => Slot::Init,
+            (false, _) => Slot::Regular,
+        };
+        Some((slot, q))
+    }));
+    Some((total?, first?))
 }
 
 /// The tightest limit per normalised quota key (`cpu` counts as `requests.cpu`) over the

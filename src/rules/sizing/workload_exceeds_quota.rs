@@ -207,6 +207,28 @@ spec:
     }
 
     #[test]
+    fn sidecars_add_to_the_containers_they_run_beside() {
+        let job = |restart: &str| {
+            format!(
+                "apiVersion: v1\nkind: ResourceQuota\nmetadata: {{name: q, namespace: team-a}}\nspec:\n  hard: {{cpu: 10}}\n---\n\
+                 apiVersion: batch/v1\nkind: Job\nmetadata: {{name: train, namespace: team-a}}\nspec:\n  template:\n    spec:\n      \
+                 initContainers:\n      - {{name: proxy, image: x:1, {restart}resources: {{requests: {{cpu: 4}}}}}}\n      \
+                 containers:\n      - {{name: a, image: x:1, resources: {{requests: {{cpu: 8}}}}}}\n"
+            )
+        };
+        // A sidecar runs for the pod's whole life: 4 + 8 CPUs, above the quota of 10.
+        assert_eq!(
+            render(&check(
+                &WorkloadExceedsQuota,
+                &job("restartPolicy: Always, ")
+            )),
+            "14:9 [error] a pod of `Job/train` requests 12 `cpu`, more than ResourceQuota `team-a/q` allows in total (`cpu: 10`), so it can never start (spec.template.spec.initContainers[0])"
+        );
+        // An ordinary init container finishes before the others start: the pod needs 8.
+        assert!(check(&WorkloadExceedsQuota, &job("")).is_empty());
+    }
+
+    #[test]
     fn other_namespaces_scoped_quotas_and_ignored_keys_pass() {
         for yaml in [
             quota("team-b", "requests.nvidia.com/gpu: 1", ""),
