@@ -293,9 +293,12 @@ struct Built {
     end: u32,
 }
 
+/// An open collection. Its children wait at the end of the builder's shared `items` or
+/// `entries`, from the index given, and move into a vector of their exact size when it
+/// closes: no vector grows by doubling, and nested collections keep the stack order.
 enum Open {
-    Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>, Option<Node>),
+    Seq(usize),
+    Map(usize, Option<Node>),
 }
 
 struct Frame {
@@ -326,6 +329,8 @@ struct Builder<'t> {
     max_alias_nodes: usize,
     max_documents: usize,
     stack: Vec<Frame>,
+    items: Vec<Node>,
+    entries: Vec<(Node, Node)>,
     anchors: HashMap<usize, Anchored>,
     alias_nodes: usize,
     root: Option<Node>,
@@ -346,6 +351,8 @@ impl<'t> Builder<'t> {
             max_alias_nodes: limits.max_alias_nodes,
             max_documents: limits.max_documents,
             stack: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
             anchors: HashMap::new(),
             alias_nodes: 0,
             root: None,
@@ -398,7 +405,7 @@ impl<'t> Builder<'t> {
                 }
                 Event::SequenceStart(anchor, tag) => {
                     self.open(
-                        Open::Seq(Vec::new()),
+                        Open::Seq(self.items.len()),
                         anchor,
                         tag_kind(tag.as_deref()),
                         span,
@@ -406,7 +413,7 @@ impl<'t> Builder<'t> {
                 }
                 Event::MappingStart(anchor, tag) => {
                     self.open(
-                        Open::Map(Vec::new(), None),
+                        Open::Map(self.entries.len(), None),
                         anchor,
                         tag_kind(tag.as_deref()),
                         span,
@@ -452,7 +459,7 @@ impl<'t> Builder<'t> {
     }
 
     fn start_document(&mut self) {
-        self.stack.clear();
+        self.clear_stack();
         self.anchors.clear();
         self.root = None;
         self.skipping = false;
@@ -469,15 +476,21 @@ impl<'t> Builder<'t> {
                 root,
             });
         }
-        self.stack.clear();
+        self.clear_stack();
         self.anchors.clear();
     }
 
     fn skip_document(&mut self) {
         self.skipping = true;
-        self.stack.clear();
+        self.clear_stack();
         self.anchors.clear();
         self.root = None;
+    }
+
+    fn clear_stack(&mut self) {
+        self.stack.clear();
+        self.items.clear();
+        self.entries.clear();
     }
 
     fn problem_in_document(&mut self, kind: ProblemKind, what: String, span: Span) {
@@ -606,8 +619,11 @@ impl<'t> Builder<'t> {
         let flow = end_span.end > end_span.start;
         let end = if flow { end_span.end } else { frame.end };
         let value = match frame.open {
-            Open::Seq(items) => Value::Seq(items),
-            Open::Map(entries, _) => Value::Map(self.dedupe_keys(entries)),
+            Open::Seq(start) => Value::Seq(self.items.drain(start..).collect()),
+            Open::Map(start, _) => {
+                let entries = self.entries.drain(start..).collect();
+                Value::Map(self.dedupe_keys(entries))
+            }
         };
         let node = Node {
             value,
@@ -652,9 +668,9 @@ impl<'t> Builder<'t> {
         parent.height = parent.height.max(built.height + 1);
         parent.end = parent.end.max(built.end);
         match &mut parent.open {
-            Open::Seq(items) => items.push(built.node),
-            Open::Map(entries, key) => match key.take() {
-                Some(k) => entries.push((k, built.node)),
+            Open::Seq(_) => self.items.push(built.node),
+            Open::Map(_, key) => match key.take() {
+                Some(k) => self.entries.push((k, built.node)),
                 None => *key = Some(built.node),
             },
         }
