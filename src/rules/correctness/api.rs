@@ -408,7 +408,8 @@ pub fn removal(api_version: &str, kind: &str) -> Option<&'static RemovedApi> {
 pub enum Shape {
     /// Scalars, int-or-string, quantities and free-form JSON: no field names to check.
     Any,
-    /// A struct, named after its schema, with its fields sorted by name.
+    /// A struct, named after its schema, with its fields sorted by length and then by name,
+    /// so that a lookup mostly compares lengths.
     Object {
         name: Box<str>,
         fields: Box<[(Box<str>, usize)]>,
@@ -424,7 +425,7 @@ impl Shape {
     pub fn field(&self, key: &str) -> Option<usize> {
         match self {
             Shape::Object { fields, .. } => fields
-                .binary_search_by(|(name, _)| (**name).cmp(key))
+                .binary_search_by(|(name, _)| (name.len(), &**name).cmp(&(key.len(), key)))
                 .ok()
                 .map(|i| fields[i].1),
             _ => None,
@@ -514,7 +515,7 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .map(|(key, value)| (Box::from(key.as_str()), self.shape(value)))
                 .collect();
-            fields.sort_by(|a, b| a.0.cmp(&b.0));
+            fields.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
             return Shape::Object {
                 name: Box::from(name),
                 fields: fields.into_boxed_slice(),

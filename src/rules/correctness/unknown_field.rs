@@ -163,7 +163,9 @@ impl<'a> Walk<'a, '_> {
             key.span,
             format!("unknown field `{field}` in `{schema}`"),
         );
-        match did_you_mean(field, fields.iter().map(|(name, _)| &**name)) {
+        let mut names: Vec<&str> = fields.iter().map(|(name, _)| &**name).collect();
+        names.sort_unstable();
+        match did_you_mean(field, names) {
             Some(near) => entry.help(format!("did you mean `{near}`?")),
             None => entry.help(format!(
                 "remove it, or check its spelling and indentation: `{schema}` has no such field"
