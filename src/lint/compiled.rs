@@ -3,6 +3,8 @@
 //! `mlk serve -f` would (target `deployment`), the rendered objects are linted with the
 //! same rules, and every finding is reported at the resource itself. A value the generator
 //! rejects is reported at its field.
+use std::borrow::Cow;
+
 use super::engine::{ActiveRule, lint_rendered};
 use super::settings::Settings;
 use crate::api::{InferenceService, TrainingJob};
@@ -16,7 +18,7 @@ pub struct CompiledProblem {
     pub path: Path,
     pub rule: Option<&'static str>,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     pub level: Option<super::rule::Level>,
 }
 
@@ -120,7 +122,7 @@ fn field_problem(object: &Object<'_>, e: SpecError) -> CompiledProblem {
         path,
         rule: None,
         message: format!("`{}`: {}", e.value, e.message),
-        help: Some(e.help),
+        help: Some(e.help.into()),
         level: None,
     }
 }
@@ -189,7 +191,7 @@ fn invalid(
             object.kind.unwrap_or("resource"),
             e.into_inner()
         ),
-        help: Some("check the field against schemas/ (`mlk crd` prints the CRDs)".to_string()),
+        help: Some("check the field against schemas/ (`mlk crd` prints the CRDs)".into()),
         level: None,
     }
 }

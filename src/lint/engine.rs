@@ -2,6 +2,7 @@
 //! rules -> findings with positions -> Pod Security policy per namespace -> suppressions
 //! -> levels -> sorted. Files are processed in parallel; only findings and small facts
 //! survive a file.
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -315,7 +316,7 @@ fn lint_file(
                 0,
                 Position::default(),
                 format!("cannot read the file: {e}"),
-                Some("check that the file exists and is readable".to_string()),
+                Some("check that the file exists and is readable".into()),
             );
             return result;
         }
@@ -348,7 +349,7 @@ fn lint_file(
             0,
             pos,
             problem.message.clone(),
-            Some(help.to_string()),
+            Some(help.into()),
         );
     }
     for doc in &source.documents {
@@ -377,7 +378,7 @@ fn push_meta(
     document: usize,
     position: Position,
     message: String,
-    help: Option<String>,
+    help: Option<Cow<'static, str>>,
 ) {
     let Configured::On(level) = settings.selection.level_of(meta) else {
         return;
@@ -529,7 +530,7 @@ fn lint_document(
 fn make_finding(
     a: &ActiveRule,
     message: String,
-    help: Option<String>,
+    help: Option<Cow<'static, str>>,
     file: &Arc<str>,
     document: usize,
     position: Position,
@@ -588,22 +589,23 @@ fn suppression_findings(
     settings: &Settings,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut emit = |meta: &'static RuleMeta, s: &Suppression, message: String, help: String| {
-        if let Configured::On(level) = settings.selection.level_of(meta) {
-            out.push(Finding {
-                rule: meta.name,
-                category: meta.category,
-                level,
-                message,
-                help: Some(help),
-                file: s.location.site.file.clone(),
-                position: s.location.position,
-                document: s.location.site.document,
-                path: s.location.path.clone(),
-                object: Some(s.location.site.object.clone()),
-            });
-        }
-    };
+    let mut emit =
+        |meta: &'static RuleMeta, s: &Suppression, message: String, help: Cow<'static, str>| {
+            if let Configured::On(level) = settings.selection.level_of(meta) {
+                out.push(Finding {
+                    rule: meta.name,
+                    category: meta.category,
+                    level,
+                    message,
+                    help: Some(help),
+                    file: s.location.site.file.clone(),
+                    position: s.location.position,
+                    document: s.location.site.document,
+                    path: s.location.path.clone(),
+                    object: Some(s.location.site.object.clone()),
+                });
+            }
+        };
     for s in suppressions {
         let known =
             rules.iter().any(|r| r.name == s.target) || Category::parse(&s.target).is_some();
@@ -613,8 +615,8 @@ fn suppression_findings(
                 .map(|r| r.name)
                 .chain(Category::ALL.iter().map(|c| c.as_str()));
             let help = match crate::input::did_you_mean(&s.target, names) {
-                Some(n) => format!("did you mean `{SUPPRESSION_PREFIX}{n}`?"),
-                None => "name a rule (`mlk rule --all`) or a category".to_string(),
+                Some(n) => format!("did you mean `{SUPPRESSION_PREFIX}{n}`?").into(),
+                None => "name a rule (`mlk rule --all`) or a category".into(),
             };
             emit(
                 &super::meta::UNUSED_SUPPRESSION,
@@ -629,14 +631,14 @@ fn suppression_findings(
                 &super::meta::SUPPRESSION_WITHOUT_REASON,
                 s,
                 format!("suppression of `{}` gives no reason", s.target),
-                "write why the finding does not apply as the annotation's value; without a reason the finding is still reported".to_string(),
+                "write why the finding does not apply as the annotation's value; without a reason the finding is still reported".into(),
             );
         } else if !s.used {
             emit(
                 &super::meta::UNUSED_SUPPRESSION,
                 s,
                 format!("suppression of `{}` suppresses nothing", s.target),
-                "remove the annotation; the rule no longer reports this object".to_string(),
+                "remove the annotation; the rule no longer reports this object".into(),
             );
         }
     }

@@ -1,5 +1,6 @@
 //! Findings are data: what rule, how serious, where, and how to fix it. Reporters in
 //! `report/` turn them into text; nothing here prints.
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -52,7 +53,7 @@ pub struct Finding {
     /// Lowercase, no trailing period, names in backticks.
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// The file as the user named it (`-` is `<stdin>`).
     pub file: Arc<str>,
     #[serde(flatten)]

@@ -1,5 +1,7 @@
 //! Where rules put what they find. A rule reports a path (or a location recorded in the
 //! input facts) and a message; the engine adds the rule, level, file and position.
+use std::borrow::Cow;
+
 use super::facts::Location;
 use super::psa::PsaScope;
 use crate::manifest::{Path, Span};
@@ -21,14 +23,15 @@ pub enum Target {
 pub struct Entry {
     pub target: Target,
     pub message: String,
-    pub help: Option<String>,
+    /// Static text when the rule's help never varies, which most do.
+    pub help: Option<Cow<'static, str>>,
     /// For pod-security rules: where upstream would reject.
     pub psa: Option<PsaScope>,
 }
 
 impl Entry {
     /// Sets the help line.
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+    pub fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
         self.help = Some(help.into());
         self
     }

@@ -257,7 +257,7 @@ pub(crate) mod testing {
             category: Category::Yaml,
             level,
             message: message.to_string(),
-            help: help.map(str::to_string),
+            help: help.map(|h| h.to_string().into()),
             file: file.into(),
             position,
             document: 0,
