@@ -321,8 +321,7 @@ fn lint_file(
             return result;
         }
     };
-    let source = manifest::load(&display, &bytes, &settings.limits);
-    drop(bytes);
+    let source = manifest::load_owned(&display, bytes, &settings.limits);
     for problem in &source.problems {
         let meta = super::meta::load_problem_rule(problem.kind);
         let pos = problem.span.map(position).unwrap_or_default();

@@ -145,6 +145,12 @@ pub struct SourceFile {
 
 /// Loads one file; see the module docs for what can go wrong and what is kept.
 pub fn load(display_path: &str, bytes: &[u8], limits: &Limits) -> SourceFile {
+    load_owned(display_path, bytes.to_vec(), limits)
+}
+
+/// [`load`] for bytes the caller gives up: valid UTF-8 becomes the file's text without a
+/// copy.
+pub fn load_owned(display_path: &str, bytes: Vec<u8>, limits: &Limits) -> SourceFile {
     let mut file = SourceFile {
         path: display_path.to_owned(),
         text: String::new(),
@@ -163,20 +169,22 @@ pub fn load(display_path: &str, bytes: &[u8], limits: &Limits) -> SourceFile {
         });
         return file;
     }
-    let text = match std::str::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
-            file.problems.push(not_utf8(bytes, err.valid_up_to()));
-            file.text = String::from_utf8_lossy(bytes).into_owned();
+            let valid_up_to = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            file.problems.push(not_utf8(&bytes, valid_up_to));
+            file.text = String::from_utf8_lossy(&bytes).into_owned();
             return file;
         }
     };
-    let mut builder = Builder::new(text, limits);
+    let mut builder = Builder::new(&text, limits);
     builder.run();
     builder.summarize_duplicates();
     file.documents = builder.documents;
     file.problems = builder.problems;
-    file.text = text.to_owned();
+    file.text = text;
     file
 }
 

@@ -12,7 +12,8 @@ pub mod objects;
 
 pub use discover::{DiscoverOptions, DiscoverProblem, InputFile, InputSource, discover};
 pub use load::{
-    Document, HARD_MAX_DEPTH, Limits, LoadProblem, ProblemKind, SourceFile, load, parse_only,
+    Document, HARD_MAX_DEPTH, Limits, LoadProblem, ProblemKind, SourceFile, load, load_owned,
+    parse_only,
 };
 pub use node::{Node, Span, Style, Tag, Value};
 pub use objects::{
