@@ -142,45 +142,45 @@ fn finish(
         facts: &facts,
         settings,
     };
-    let reports: Vec<Vec<Pending>> = active
+    let reports: Vec<(&ActiveRule, Vec<Entry>)> = active
         .par_iter()
         .map(|a| {
             let mut sink = Sink::default();
             a.rule.check_input(&input_cx, &mut sink);
-            sink.take()
-                .into_iter()
-                .filter_map(|entry| match entry.target {
-                    Target::Located(loc) => Some(Pending {
-                        finding: make_finding(
-                            a,
-                            entry.message,
-                            entry.help,
-                            &loc.site.file,
-                            loc.site.document,
-                            loc.position,
-                            loc.path,
-                            Some(loc.site.object.clone()),
-                        ),
-                        psa: entry.psa,
-                        key: Some(loc.site.key.clone()),
-                    }),
-                    _ => None,
-                })
-                .collect()
+            (a, sink.take())
         })
         .collect();
     let mut elsewhere = Vec::new();
-    for pending in reports.into_iter().flatten() {
-        let file = pending.key.as_ref().map(|k| k.file as usize);
-        match file.and_then(|f| results.get_mut(f)) {
-            Some(r) => r.pending.push(pending),
-            None => elsewhere.push(pending),
+    for (a, entries) in reports {
+        for entry in entries {
+            if let Target::Located(loc) = entry.target {
+                let key = loc.site.key.clone();
+                let finding = make_finding(
+                    a,
+                    entry.message,
+                    entry.help,
+                    &loc.site.file,
+                    loc.site.document,
+                    loc.position,
+                    loc.path,
+                    Some(loc.site.object.clone()),
+                );
+                let pending = Pending {
+                    finding,
+                    psa: entry.psa,
+                    key: Some(key.clone()),
+                };
+                match results.get_mut(key.file as usize) {
+                    Some(r) => r.pending.push(pending),
+                    None => elsewhere.push(pending),
+                }
+            }
         }
     }
 
     let policies = namespace_policies(&facts);
-    // Freeing every fact one by one takes a while; it need not hold up the report.
-    rayon::spawn(move || drop(facts));
+    // Freed before the findings are settled and printed, which can then reuse the memory.
+    drop(facts);
     let metas = crate::rules::all_meta();
     let settled: Vec<FileResult> = results
         .into_par_iter()
