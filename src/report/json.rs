@@ -307,17 +307,7 @@ mod tests {
             text.push('\n');
             text
         };
-        let mut report = linted();
-        assert_eq!(output(&report), expected(&report));
-        assert_eq!(output(&hostile()), expected(&hostile()));
-        // Over several windows, and an empty report.
-        let one = report.findings.clone();
-        while report.findings.len() <= 2 * super::super::WINDOW + 1 {
-            report.findings.extend(one.iter().cloned());
-        }
-        assert_eq!(output(&report), expected(&report));
-        report.findings.clear();
-        assert_eq!(output(&report), expected(&report));
+        crate::report::testing::assert_same_output(output, expected);
     }
 
     #[test]

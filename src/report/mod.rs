@@ -238,6 +238,24 @@ pub(crate) mod testing {
 
     use crate::lint::{Category, Finding, Level, ObjectRef, Position, Report, Settings};
 
+    /// Checks that `output` prints what `expected` prints for the engine's report, the
+    /// hostile one, a report spanning several rendering windows, and an empty one.
+    pub fn assert_same_output(
+        output: impl Fn(&Report) -> String,
+        expected: impl Fn(&Report) -> String,
+    ) {
+        let mut report = linted();
+        assert_eq!(output(&report), expected(&report));
+        assert_eq!(output(&hostile()), expected(&hostile()));
+        let one = report.findings.clone();
+        while report.findings.len() <= 2 * super::WINDOW + 1 {
+            report.findings.extend(one.iter().cloned());
+        }
+        assert_eq!(output(&report), expected(&report));
+        report.findings.clear();
+        assert_eq!(output(&report), expected(&report));
+    }
+
     /// Quotes, newlines, `%`, `<&>`, commas and colons, multi-byte text, a zero-width span,
     /// a finding without a position and one whose file text is unknown.
     pub fn hostile() -> Report {

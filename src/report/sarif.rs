@@ -250,17 +250,7 @@ mod tests {
             write(report, &mut out).unwrap();
             String::from_utf8(out).unwrap()
         };
-        let mut report = linted();
-        assert_eq!(text(&report), expected(&report));
-        assert_eq!(text(&hostile()), expected(&hostile()));
-        // Over several windows, and an empty report.
-        let one = report.findings.clone();
-        while report.findings.len() <= 2 * super::super::WINDOW + 1 {
-            report.findings.extend(one.iter().cloned());
-        }
-        assert_eq!(text(&report), expected(&report));
-        report.findings.clear();
-        assert_eq!(text(&report), expected(&report));
+        crate::report::testing::assert_same_output(text, expected);
     }
 
     #[test]
