@@ -86,12 +86,12 @@ pub(crate) fn write_pretty_filling<T: Sync>(
                     if !text.is_empty() {
                         text.extend_from_slice(b",\n");
                     }
-                    for (i, line) in one.split(|&b| b == b'\n').enumerate() {
-                        if i > 0 {
-                            text.push(b'\n');
+                    text.extend_from_slice(inner.as_bytes());
+                    for &b in &one {
+                        text.push(b);
+                        if b == b'\n' {
+                            text.extend_from_slice(inner.as_bytes());
                         }
-                        text.extend_from_slice(inner.as_bytes());
-                        text.extend_from_slice(line);
                     }
                 }
                 Ok(text)
