@@ -50,9 +50,9 @@ const WINDOW: usize = 16 * 1024;
 
 /// Writes `document` as `serde_json::to_writer_pretty` would, with its last empty array
 /// (which must be the last value written) holding `items`, each pretty-printed by `item`
-/// into the buffer it is given. Items
-/// are printed in parallel, each on its own, and indented to their place in the array:
-/// JSON strings hold no raw line breaks, so indenting line by line is exact.
+/// into the buffer it is given. Items are printed in parallel, each on its own, and
+/// indented to their place in the array: JSON strings hold no raw line breaks, so
+/// indenting after every line break is exact.
 pub(crate) fn write_pretty_filling<T: Sync>(
     out: &mut impl Write,
     document: &impl serde::Serialize,
