@@ -2,18 +2,31 @@
 //! parallelism, but only saphyr-parser's event pass over each file (no tree, no rules).
 //! With `--tree`, each file is also built into mlk's spanned tree (the loader `mlk lint`
 //! uses), still without rules: the difference between the two is the cost of the tree.
-//! Usage: `parse_only [--tree] PATH...`; prints the number of files and parser events (or
-//! documents, with `--tree`).
+//! With `--dom`, each file is instead loaded into the YAML library's own document with
+//! positions (`saphyr::MarkedYaml`, from the same parser on the same input type): what
+//! parsing a file means to a user of the library.
+//! Usage: `parse_only [--tree | --dom] PATH...`; prints the number of files and parser
+//! events (or documents, with `--tree` and `--dom`).
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use saphyr::{LoadableYamlNode, MarkedYaml};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    Events,
+    Tree,
+    Dom,
+}
 
 fn main() {
-    let mut tree = false;
+    let mut pass = Pass::Events;
     let mut paths = Vec::new();
     for arg in std::env::args_os().skip(1) {
         if arg == "--tree" {
-            tree = true;
+            pass = Pass::Tree;
+        } else if arg == "--dom" {
+            pass = Pass::Dom;
         } else {
             paths.push(PathBuf::from(arg));
         }
@@ -27,12 +40,15 @@ fn main() {
             let Ok(bytes) = f.read(limits.max_bytes) else {
                 return 0;
             };
-            if tree {
-                mlk::manifest::load_owned(&f.display, bytes, &limits)
+            match pass {
+                Pass::Events => mlk::manifest::parse_only(&bytes),
+                Pass::Tree => mlk::manifest::load_owned(&f.display, bytes, &limits)
                     .documents
-                    .len()
-            } else {
-                mlk::manifest::parse_only(&bytes)
+                    .len(),
+                Pass::Dom => std::str::from_utf8(&bytes).map_or(0, |text| {
+                    MarkedYaml::load_from_parser(&mut saphyr_parser::Parser::new_from_str(text))
+                        .map_or(0, |documents| documents.len())
+                }),
             }
         })
         .sum();
@@ -40,7 +56,11 @@ fn main() {
         "{} files, {} {}, {} problems",
         files.len(),
         counted,
-        if tree { "documents" } else { "events" },
+        if pass == Pass::Events {
+            "events"
+        } else {
+            "documents"
+        },
         problems.len()
     );
 }

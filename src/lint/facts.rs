@@ -654,7 +654,7 @@ pub fn string_map(node: Option<&Node>) -> StrMap {
 pub fn scalar_string(node: &Node) -> Option<String> {
     use crate::manifest::Value;
     match &node.value {
-        Value::Str(s) => Some(s.clone()),
+        Value::Str(s) => Some(s.to_string()),
         Value::Int(i) => Some(i.to_string()),
         Value::Float(f) => Some(f.to_string()),
         Value::Bool(b) => Some(b.to_string()),

@@ -26,6 +26,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use compact_str::CompactString;
+
 /// Where a node is in its file.
 ///
 /// `start` and `end` are byte offsets into the file's text (`end` exclusive); `line` and `col`
@@ -87,7 +89,8 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
+    /// Short strings (most keys and values) are stored inline, without an allocation.
+    Str(CompactString),
     Seq(Vec<Node>),
     /// Entries in source order. Keys are nodes so that findings can point at a key.
     /// A key that appeared more than once keeps only its last entry, as kubectl does.
@@ -198,7 +201,7 @@ impl Node {
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
             Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-            Value::Str(s) => J::String(s.clone()),
+            Value::Str(s) => J::String(s.to_string()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => {
                 let mut map = serde_json::Map::with_capacity(entries.len());
@@ -279,7 +282,7 @@ pub(crate) fn resolve(text: String, style: Style, tag: Tag) -> Value {
     match (typed, tag) {
         (Some(Value::Int(i)), Tag::Float) => Value::Float(i as f64),
         (Some(v), _) => v,
-        (None, _) => Value::Str(text),
+        (None, _) => Value::Str(CompactString::from(text)),
     }
 }
 
@@ -425,7 +428,7 @@ mod tests {
             "1:20",
             "2024-01-01",
         ] {
-            assert_eq!(plain(s), Value::Str(s.to_string()), "{s}");
+            assert_eq!(plain(s), Value::Str(s.into()), "{s}");
         }
     }
 
@@ -466,7 +469,7 @@ mod tests {
         assert_eq!(plain("-.Inf"), Value::Float(f64::NEG_INFINITY));
         assert!(matches!(plain(".NaN"), Value::Float(f) if f.is_nan()));
         for s in ["1e", "1.2.3", "0x1G", "12abc", "1e3.5"] {
-            assert_eq!(plain(s), Value::Str(s.to_string()), "{s}");
+            assert_eq!(plain(s), Value::Str(s.into()), "{s}");
         }
     }
 

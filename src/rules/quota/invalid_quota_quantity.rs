@@ -75,7 +75,7 @@ fn parse(node: &Node) -> Option<Result<Quantity, String>> {
     let text = match &node.value {
         Value::Int(i) => return Some(Ok(Quantity::from_units(*i))),
         Value::Float(f) => f.to_string(),
-        Value::Str(s) => s.clone(),
+        Value::Str(s) => s.to_string(),
         Value::Bool(b) => b.to_string(),
         _ => return None,
     };
