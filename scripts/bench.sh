@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproducible lint benchmark: builds mlk in release mode, generates the reference corpus
 # (10,000 files, deterministic), and times `mlk lint` against a parse-only pass with the
-# same YAML library (events only, and events built into mlk's spanned tree), and against
+# same YAML library (events only; events built into mlk's spanned tree; and the library's
+# own document loader, saphyr's `MarkedYaml`), and against
 # kubernetes-validate and checkov (both from PyPI, in a throwaway virtualenv). Prints the
 # figures that BENCHMARKS.md records.
 #
@@ -35,6 +36,7 @@ echo "==> mlk lint vs parse-only (hyperfine)"
 hyperfine -N --warmup 2 --runs 15 --ignore-failure --export-markdown "$work/hyperfine.md" \
     "$parse $corpus" \
     "$parse --tree $corpus" \
+    "$parse --dom $corpus" \
     "$mlk lint --format json --fail-on never $corpus" \
     "$mlk lint --format concise --fail-on never $corpus" \
     "$mlk lint --format sarif --fail-on never $corpus" \
