@@ -339,6 +339,9 @@ fn lint_file(
             }
             ProblemKind::TooDeep => "flatten the document; no Kubernetes object nests this deep",
             ProblemKind::TooManyDocuments => "split the file",
+            ProblemKind::InvalidMerge => {
+                "merge a map, an alias of a map, or a list of them; the rest of this document was not checked"
+            }
         };
         push_meta(
             &mut result.pending,

@@ -39,7 +39,9 @@ meta_rule!(
     Error,
     "file is not valid YAML",
     "## What it does
-Reports YAML (or JSON) syntax errors, at the position where the parser stopped.
+Reports YAML (or JSON) syntax errors, at the position where the parser stopped, and merge
+keys (`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same
+way; the rest of that document is not checked.
 
 ## Why is this bad?
 `kubectl apply` rejects the file; documents after the error are never applied, and mlk
@@ -265,7 +267,7 @@ spec:
 /// The rule of a loader problem.
 pub fn load_problem_rule(kind: ProblemKind) -> &'static RuleMeta {
     match kind {
-        ProblemKind::Parse => &PARSE_ERROR,
+        ProblemKind::Parse | ProblemKind::InvalidMerge => &PARSE_ERROR,
         ProblemKind::DuplicateKey => &DUPLICATE_KEY,
         ProblemKind::NotUtf8 => &NOT_UTF8,
         ProblemKind::TooLarge => &FILE_TOO_LARGE,

@@ -92,6 +92,9 @@ pub enum ProblemKind {
     TooDeep,
     /// The file has more than [`Limits::max_documents`] documents.
     TooManyDocuments,
+    /// A merge key (`<<`) whose value is not a map or a list of maps; the document is
+    /// skipped, as kubectl rejects it.
+    InvalidMerge,
 }
 
 impl ProblemKind {
@@ -105,6 +108,7 @@ impl ProblemKind {
             ProblemKind::TooManyAliases => "too-many-aliases",
             ProblemKind::TooDeep => "nesting-too-deep",
             ProblemKind::TooManyDocuments => "too-many-documents",
+            ProblemKind::InvalidMerge => "parse-error",
         }
     }
 }
@@ -630,7 +634,18 @@ impl<'t> Builder<'t> {
             Open::Seq(start) => Value::Seq(self.items.drain(start..).collect()),
             Open::Map(start, _) => {
                 let entries = self.entries.drain(start..).collect();
-                Value::Map(self.dedupe_keys(entries))
+                let entries = self.dedupe_keys(entries);
+                if entries.iter().any(|(k, _)| is_merge_key(k)) {
+                    match merge_keys(entries) {
+                        Ok(entries) => Value::Map(entries),
+                        Err((what, span)) => {
+                            self.problem_in_document(ProblemKind::InvalidMerge, what, span);
+                            return;
+                        }
+                    }
+                } else {
+                    Value::Map(entries)
+                }
             }
         };
         let node = Node {
@@ -689,15 +704,22 @@ impl<'t> Builder<'t> {
         if entries.len() < 2 {
             return entries;
         }
-        // Small maps (nearly all of them) are cheaper to scan than to hash.
+        // Small maps (nearly all of them) are cheaper to scan than to hash. Merge keys are
+        // not duplicates of each other: each merges in turn.
         let mut drop = Vec::new();
         if entries.len() <= 16 {
             for i in 1..entries.len() {
+                if is_merge_key(&entries[i].0) {
+                    continue;
+                }
                 let Some(key) = entries[i].0.key_text() else {
                     continue;
                 };
                 let earlier: Vec<usize> = (0..i)
-                    .filter(|&j| entries[j].0.key_text().as_deref() == Some(&*key))
+                    .filter(|&j| {
+                        !is_merge_key(&entries[j].0)
+                            && entries[j].0.key_text().as_deref() == Some(&*key)
+                    })
                     .collect();
                 if let (Some(&first), Some(&last)) = (earlier.first(), earlier.last()) {
                     drop.push(last);
@@ -708,6 +730,9 @@ impl<'t> Builder<'t> {
         } else {
             let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
             for (i, (k, _)) in entries.iter().enumerate() {
+                if is_merge_key(k) {
+                    continue;
+                }
                 let Some(key) = k.key_text() else {
                     continue;
                 };
@@ -761,6 +786,82 @@ impl Builder<'_> {
     }
 }
 
+/// A `<<` key that merges maps: plain and untagged, or tagged `!!merge`, as go-yaml reads it.
+fn is_merge_key(key: &Node) -> bool {
+    matches!(&key.value, Value::Str(s) if s == "<<")
+        && (key.tag == Tag::Merge || (key.tag == Tag::None && key.style == Style::Plain))
+}
+
+/// Resolves the merge keys of a map as go-yaml v2 (and so kubectl) does: entries apply in
+/// source order and a later one replaces an earlier one with the same key, whether it was
+/// written or merged; `<<` merges a map (written or aliased), or a written list of maps of
+/// which the earlier win. A merge of anything else fails the document, as it fails
+/// `kubectl apply`.
+fn merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, (String, Span)> {
+    fn set(out: &mut Vec<(Node, Node)>, index: &mut HashMap<String, usize>, entry: (Node, Node)) {
+        let Some(text) = entry.0.key_text() else {
+            out.push(entry);
+            return;
+        };
+        match index.get(&*text) {
+            Some(&i) => out[i] = entry,
+            None => {
+                index.insert(text.into_owned(), out.len());
+                out.push(entry);
+            }
+        }
+    }
+    let not_a_map = |node: &Node| {
+        (
+            format!(
+                "`<<` merges a map or a list of maps, not a value of type {}",
+                node.value.type_name()
+            ),
+            node.span,
+        )
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    let mut index = HashMap::new();
+    for (key, value) in entries {
+        if !is_merge_key(&key) {
+            set(&mut out, &mut index, (key, value));
+            continue;
+        }
+        // An alias is a copy of its anchor, which comes earlier in the text: a value that
+        // starts before its key was aliased, and go-yaml merges an alias only of a map.
+        let aliased = value.span.start < key.span.start;
+        let maps = match value.value {
+            Value::Map(merged) => vec![merged],
+            Value::Seq(_) if aliased => {
+                return Err((
+                    "`<<` merges a map or a list of maps, not an alias of a list".to_string(),
+                    value.span,
+                ));
+            }
+            Value::Seq(items) => {
+                if let Some(bad) = items.iter().find(|n| !matches!(n.value, Value::Map(_))) {
+                    return Err(not_a_map(bad));
+                }
+                items
+                    .into_iter()
+                    .rev()
+                    .filter_map(|n| match n.value {
+                        Value::Map(merged) => Some(merged),
+                        _ => None,
+                    })
+                    .collect()
+            }
+            _ => return Err(not_a_map(&value)),
+        };
+        for merged in maps {
+            for entry in merged {
+                set(&mut out, &mut index, entry);
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn duplicate_problem(key: &str, first: &Node, second: &Node) -> LoadProblem {
     LoadProblem {
         kind: ProblemKind::DuplicateKey,
@@ -787,6 +888,7 @@ fn tag_kind(tag: Option<&saphyr_parser::Tag>) -> Tag {
             "timestamp" => Tag::Timestamp,
             "seq" => Tag::Seq,
             "map" => Tag::Map,
+            "merge" => Tag::Merge,
             _ => Tag::OtherCore,
         };
     }
@@ -1002,6 +1104,90 @@ mod tests {
         let key = root.entry("key").unwrap();
         assert_eq!(at(&file, key.0.span), (4, 4, "key"));
         assert_eq!(root.get("other").and_then(Node::as_str), Some("key"));
+    }
+
+    #[track_caller]
+    fn json_of(text: &str) -> String {
+        let file = load_str(text);
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        file.documents[0].root.to_json().to_string()
+    }
+
+    #[test]
+    fn merge_keys_resolve_as_kubectl_resolves_them() {
+        // The merged entries come first; a key written after the merge replaces its value.
+        assert_eq!(
+            json_of("base: &b {x: 1, w: 2}\nm:\n  <<: *b\n  w: 3\n  z: 4\n"),
+            r#"{"base":{"x":1,"w":2},"m":{"x":1,"w":3,"z":4}}"#
+        );
+        // go-yaml v2 applies entries in order, so a merge after a key replaces it.
+        assert_eq!(json_of("m: {w: 3, <<: {w: 2}}\n"), r#"{"m":{"w":2}}"#);
+        // From a list, the earlier maps win.
+        assert_eq!(
+            json_of("a: &a {x: 1}\nb: &b {x: 2, w: 2}\nm: {<<: [*a, *b]}\n"),
+            r#"{"a":{"x":1},"b":{"x":2,"w":2},"m":{"x":1,"w":2}}"#
+        );
+        // Merges are shallow, nest through anchors, and may come twice.
+        assert_eq!(
+            json_of("a: &a {s: {p: 1}, <<: {deep: 1}}\nm: {<<: *a, s: {q: 2}, <<: {t: 3}}\n"),
+            r#"{"a":{"s":{"p":1},"deep":1},"m":{"s":{"q":2},"deep":1,"t":3}}"#
+        );
+        // `!!merge` makes even a quoted `<<` a merge key; otherwise a quoted one is a key.
+        assert_eq!(json_of("m: {!!merge '<<': {x: 1}}\n"), r#"{"m":{"x":1}}"#);
+        assert_eq!(json_of("m: {'<<': {x: 1}}\n"), r#"{"m":{"<<":{"x":1}}}"#);
+    }
+
+    #[test]
+    fn merged_entries_point_at_the_text_they_came_from() {
+        let file = load_str("base: &b\n  runAsNonRoot: true\nsc:\n  <<: *b\n  privileged: false\n");
+        let sc = file.documents[0].root.get("sc").unwrap();
+        let (key, value) = sc.entry("runAsNonRoot").unwrap();
+        assert_eq!(at(&file, key.span), (2, 3, "runAsNonRoot"));
+        assert_eq!(value.as_bool(), Some(true));
+        assert_eq!(at(&file, sc.entry("privileged").unwrap().0.span).0, 5);
+    }
+
+    #[test]
+    fn a_merge_of_anything_but_maps_fails_the_document() {
+        for (text, what) in [
+            ("m: {<<: 1}\n", "a value of type integer"),
+            ("m: {<<: [{x: 1}, 2]}\n", "a value of type integer"),
+            ("s: &s [{x: 1}]\nm: {<<: *s}\n", "an alias of a list"),
+            ("m:\n  <<:\n", "a value of type null"),
+        ] {
+            let file = load_str(&format!("{text}---\nnext: 1\n"));
+            let problem = only_problem(&file);
+            assert_eq!(problem.kind, ProblemKind::InvalidMerge, "{text}");
+            assert!(
+                problem.message.starts_with(&format!(
+                    "`<<` merges a map or a list of maps, not {what}; document 1"
+                )),
+                "{text}: {}",
+                problem.message
+            );
+            assert_eq!(
+                file.documents.len(),
+                1,
+                "{text}: the next document still loads"
+            );
+            assert_eq!(file.documents[0].index, 1);
+        }
+    }
+
+    #[test]
+    fn merge_keys_are_not_duplicates_and_overrides_are_not_either() {
+        let file = load_str("a: &a {x: 1}\nm:\n  <<: *a\n  <<: {w: 2}\n  x: 3\n  x: 4\n");
+        let problem = only_problem(&file);
+        assert_eq!(problem.kind, ProblemKind::DuplicateKey);
+        assert!(
+            problem
+                .message
+                .starts_with("duplicate key `x`, first defined on line 5")
+        );
+        assert_eq!(
+            file.documents[0].root.to_json().to_string(),
+            r#"{"a":{"x":1},"m":{"x":4,"w":2}}"#
+        );
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub enum Tag {
     Timestamp,
     Seq,
     Map,
+    /// `!!merge`, which makes a `<<` key a merge key even when it is quoted.
+    Merge,
     /// Another `tag:yaml.org,2002:` tag, such as `!!set` or `!!omap`.
     OtherCore,
     /// The non-specific tag `!`, which makes a plain scalar a string.
@@ -94,6 +96,8 @@ pub enum Value {
     Seq(Vec<Node>),
     /// Entries in source order. Keys are nodes so that findings can point at a key.
     /// A key that appeared more than once keeps only its last entry, as kubectl does.
+    /// Merge keys (`<<: *defaults`) are resolved as kubectl resolves them: the merged
+    /// entries keep the spans of the text they were copied from.
     Map(Vec<(Node, Node)>),
 }
 

@@ -53,6 +53,75 @@ fn a_finding_fails_the_run_at_its_line_and_column() {
 }
 
 #[test]
+fn merge_keys_are_resolved_before_the_rules_run() {
+    // The second container takes its securityContext and resources from the first through
+    // merge keys, as kubectl would apply it: nothing is missing from it.
+    let pod = "\
+apiVersion: v1
+kind: Pod
+metadata: {name: merged, namespace: ml}
+spec:
+  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+  containers:
+  - name: a
+    image: registry.example.com/a:1.0
+    securityContext: &restricted
+      allowPrivilegeEscalation: false
+      capabilities: {drop: [ALL]}
+    resources: &sized
+      requests: {cpu: \"1\", memory: 1Gi}
+      limits: {cpu: \"1\", memory: 1Gi}
+  - name: b
+    image: registry.example.com/b:1.0
+    securityContext:
+      <<: *restricted
+      readOnlyRootFilesystem: true
+    resources: {<<: *sized}
+";
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("pod.yaml"), pod).expect("write");
+    let (code, out, _) = lint_in(dir.path(), &["--format", "concise"]);
+    assert_eq!((code, out.as_str()), (0, "no problems in 1 file\n"));
+
+    // A merge that drops a required setting is caught, at the field the merge brought in.
+    let weakened = pod.replace(
+        "allowPrivilegeEscalation: false",
+        "allowPrivilegeEscalation: true",
+    );
+    fs::write(dir.path().join("pod.yaml"), weakened).expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "privilege-escalation-allowed",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        out.lines().take(2).collect::<Vec<_>>(),
+        [
+            "pod.yaml:10:33: error[privilege-escalation-allowed] allowPrivilegeEscalation != false: container \"a\" must set securityContext.allowPrivilegeEscalation=false",
+            "pod.yaml:10:33: error[privilege-escalation-allowed] allowPrivilegeEscalation != false: container \"b\" must set securityContext.allowPrivilegeEscalation=false",
+        ]
+    );
+
+    // A merge of a scalar is rejected by kubectl, so the document is a parse error.
+    fs::write(
+        dir.path().join("pod.yaml"),
+        pod.replace("{<<: *sized}", "{<<: 2}"),
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(dir.path(), &["--format", "concise"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("pod.yaml:20:21: error[parse-error] `<<` merges a map or a list of maps, not a value of type integer; document 1 is not checked\n"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_namespace_in_the_input_sets_the_policy_of_its_objects() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).expect("write");

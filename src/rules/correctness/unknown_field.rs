@@ -108,10 +108,6 @@ impl<'a> Walk<'a, '_> {
                     let Some(text) = key.key_text() else {
                         continue;
                     };
-                    // A merge key that the loader left as it is.
-                    if text == "<<" {
-                        continue;
-                    }
                     match self.shapes.get(shape).field(&text) {
                         Some(field) => {
                             self.stack.push(Seg::Key(text));
@@ -222,6 +218,32 @@ spec:
     }
 
     #[test]
+    fn merged_fields_are_checked_where_they_are_written() {
+        // kubectl resolves `<<` before the API server sees the object: a merged field is a
+        // field, and a quoted `'<<'` is a key named `<<`.
+        let yaml = "\
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+x-defaults: &defaults
+  imagePullPolicy: IfNotPresent
+  imagePulPolicy: Always
+spec:
+  containers:
+  - <<: *defaults
+    name: a
+    image: x:1
+  - {'<<': {}, name: b, image: x:1}
+";
+        assert_eq!(
+            render(&check(&UnknownField, yaml)),
+            "4:1 [error] unknown field `x-defaults` in `Pod` (x-defaults)\n\
+             6:3 [error] unknown field `imagePulPolicy` in `Container` (spec.containers[0].imagePulPolicy)\n\
+             12:6 [error] unknown field `<<` in `Container` (spec.containers[1][\"<<\"])"
+        );
+    }
+
+    #[test]
     fn free_form_and_int_or_string_fields_pass() {
         let yaml = r#"
 apiVersion: apps/v1
@@ -246,7 +268,7 @@ spec:
         image: nginx:1.27
         resources: {limits: {nvidia.com/gpu: 1, cpu: 500m}}
         livenessProbe: {httpGet: {port: http, path: /}}
-        <<: {a: b}
+        <<: {imagePullPolicy: IfNotPresent}
 status: {replicas: 1}
 "#;
         assert!(
