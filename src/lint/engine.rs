@@ -342,6 +342,9 @@ fn lint_file(
             ProblemKind::InvalidMerge => {
                 "merge a map, an alias of a map, or a list of them; the rest of this document was not checked"
             }
+            ProblemKind::BadAlias => {
+                "anchor the node earlier in the same document, outside what refers to it; the rest of this document was not checked"
+            }
         };
         push_meta(
             &mut result.pending,

@@ -39,9 +39,10 @@ meta_rule!(
     Error,
     "file is not valid YAML",
     "## What it does
-Reports YAML (or JSON) syntax errors, at the position where the parser stopped, and merge
-keys (`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same
-way; the rest of that document is not checked.
+Reports YAML (or JSON) syntax errors, at the position where the parser stopped. Also
+reports aliases to a node that contains them or is in another document, and merge keys
+(`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same way;
+the rest of that document is not checked, and the documents after it are.
 
 ## Why is this bad?
 `kubectl apply` rejects the file; documents after the error are never applied, and mlk
@@ -267,7 +268,7 @@ spec:
 /// The rule of a loader problem.
 pub fn load_problem_rule(kind: ProblemKind) -> &'static RuleMeta {
     match kind {
-        ProblemKind::Parse | ProblemKind::InvalidMerge => &PARSE_ERROR,
+        ProblemKind::Parse | ProblemKind::InvalidMerge | ProblemKind::BadAlias => &PARSE_ERROR,
         ProblemKind::DuplicateKey => &DUPLICATE_KEY,
         ProblemKind::NotUtf8 => &NOT_UTF8,
         ProblemKind::TooLarge => &FILE_TOO_LARGE,

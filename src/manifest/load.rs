@@ -95,6 +95,9 @@ pub enum ProblemKind {
     /// A merge key (`<<`) whose value is not a map or a list of maps; the document is
     /// skipped, as kubectl rejects it.
     InvalidMerge,
+    /// An alias to a node that contains it or is in another document; the document is
+    /// skipped.
+    BadAlias,
 }
 
 impl ProblemKind {
@@ -108,7 +111,7 @@ impl ProblemKind {
             ProblemKind::TooManyAliases => "too-many-aliases",
             ProblemKind::TooDeep => "nesting-too-deep",
             ProblemKind::TooManyDocuments => "too-many-documents",
-            ProblemKind::InvalidMerge => "parse-error",
+            ProblemKind::InvalidMerge | ProblemKind::BadAlias => "parse-error",
         }
     }
 }
@@ -560,7 +563,7 @@ impl<'t> Builder<'t> {
         let Some(anchored) = self.anchors.get(&id) else {
             let name = self.text.get(span.range()).unwrap_or("*");
             self.problem_in_document(
-                ProblemKind::Parse,
+                ProblemKind::BadAlias,
                 format!("alias `{name}` refers to a node that contains it, or to another document"),
                 span,
             );
@@ -1248,11 +1251,11 @@ mod tests {
     #[test]
     fn recursive_and_cross_document_aliases_are_problems() {
         let file = load_str("&a [ *a ]\n");
-        assert_eq!(only_problem(&file).kind, ProblemKind::Parse);
+        assert_eq!(only_problem(&file).kind, ProblemKind::BadAlias);
         assert!(only_problem(&file).message.contains("alias `*a`"));
         let file = load_str("a: &x 1\n---\nb: *x\n");
         assert_eq!(file.documents.len(), 1);
-        assert_eq!(only_problem(&file).kind, ProblemKind::Parse);
+        assert_eq!(only_problem(&file).kind, ProblemKind::BadAlias);
     }
 
     #[test]
