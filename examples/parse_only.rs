@@ -31,8 +31,9 @@ fn main() {
             paths.push(PathBuf::from(arg));
         }
     }
-    let (files, problems) =
-        mlk::manifest::discover(&paths, &mlk::manifest::DiscoverOptions::default());
+    let mlk::manifest::Discovered {
+        files, problems, ..
+    } = mlk::manifest::discover(&paths, &mlk::manifest::DiscoverOptions::default());
     let limits = mlk::manifest::Limits::default();
     let counted: usize = files
         .par_iter()

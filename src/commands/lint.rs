@@ -8,7 +8,7 @@ use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::lint::settings::is_known_selector;
 use crate::lint::{Configured, Level, PsaLevel, Selection, Settings, Version};
-use crate::manifest::{DiscoverOptions, discover};
+use crate::manifest::{DiscoverOptions, Discovered, discover};
 use crate::report;
 use crate::term::Stream;
 
@@ -25,7 +25,11 @@ pub fn run(
     } else {
         args.paths.clone()
     };
-    let (mut files, problems) = discover(
+    let Discovered {
+        mut files,
+        problems,
+        mut helm_templates,
+    } = discover(
         &paths,
         &DiscoverOptions {
             follow_symlinks: settings.follow_symlinks,
@@ -33,11 +37,13 @@ pub fn run(
     );
     if implicit {
         // Like ripgrep, paths under an implicit working directory are shown without `./`.
-        for f in &mut files {
-            if let Some(rest) = f.display.strip_prefix("./") {
-                f.display = rest.to_string();
+        let shown = |path: &mut String| {
+            if let Some(rest) = path.strip_prefix("./") {
+                *path = rest.to_string();
             }
-        }
+        };
+        files.iter_mut().for_each(|f| shown(&mut f.display));
+        helm_templates.iter_mut().for_each(shown);
     }
     let files = exclude(files, &settings.exclude, ctx)?;
     // mlk.yaml configures mlk; it is not a manifest, so a directory walk skips it.
@@ -57,6 +63,16 @@ pub fn run(
         .collect();
     for p in &problems {
         let _ = writeln!(err, "error: {}: {}", p.path, p.message);
+    }
+    if !args.quiet {
+        for dir in &helm_templates {
+            let chart = Path::new(dir).parent().map_or(Path::new("."), |p| p);
+            let _ = writeln!(
+                err,
+                "note: skipped {dir}: Helm templates are not Kubernetes YAML until rendered\n  help: lint the rendered chart: helm template {} | mlk lint -",
+                chart.display()
+            );
+        }
     }
     let format = args.format.unwrap_or(
         if ctx.color.enabled(Stream::Stdout) || std::io::IsTerminal::is_terminal(&std::io::stdout())

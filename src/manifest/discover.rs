@@ -3,7 +3,10 @@
 //! - A named file is taken whatever its extension; a named directory is walked recursively
 //!   for `*.yaml`, `*.yml` and `*.json` (any case); `-` is standard input.
 //! - Inside a walk, hidden entries (`.git`, `.github`, `.pre-commit-config.yaml`) are
-//!   skipped: they hold tooling, not manifests. A named hidden path is still taken.
+//!   skipped: they hold tooling, not manifests. So is the `templates` directory of a Helm
+//!   chart (a directory with a `Chart.yaml`): its files are Go templates, which become
+//!   Kubernetes YAML only once rendered; the skipped directories are listed so that the
+//!   user can be told. A named hidden path or templates directory is still taken.
 //! - Symlinks found inside a walk are skipped unless `follow_symlinks` is set; a symlink
 //!   named by the user is always followed. With `follow_symlinks`, each directory is walked
 //!   once, known by its device and inode, so a link loop ends instead of recursing forever.
@@ -71,15 +74,24 @@ pub struct DiscoverProblem {
     pub message: String,
 }
 
+/// What [`discover`] found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Sorted by display path.
+    pub files: Vec<InputFile>,
+    pub problems: Vec<DiscoverProblem>,
+    /// The `templates` directories of Helm charts that the walk did not enter, as display
+    /// paths, sorted.
+    pub helm_templates: Vec<String>,
+}
+
 /// The files to lint under `paths`; see the module docs for the rules.
-pub fn discover(
-    paths: &[PathBuf],
-    opts: &DiscoverOptions,
-) -> (Vec<InputFile>, Vec<DiscoverProblem>) {
+pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
     let mut walk = Walk {
         opts,
         files: Vec::new(),
         problems: Vec::new(),
+        helm_templates: Vec::new(),
         visited: HashSet::new(),
     };
     for path in paths {
@@ -102,8 +114,11 @@ pub fn discover(
     let Walk {
         mut files,
         problems,
+        mut helm_templates,
         ..
     } = walk;
+    helm_templates.sort();
+    helm_templates.dedup();
     files.sort_by(|a, b| a.file.display.as_bytes().cmp(b.file.display.as_bytes()));
     let mut seen_ids = HashSet::new();
     let mut seen_displays = HashSet::new();
@@ -111,7 +126,11 @@ pub fn discover(
         let new_id = f.id.is_none_or(|id| seen_ids.insert(id));
         new_id && seen_displays.insert(f.file.display.clone())
     });
-    (files.into_iter().map(|f| f.file).collect(), problems)
+    Discovered {
+        files: files.into_iter().map(|f| f.file).collect(),
+        problems,
+        helm_templates,
+    }
 }
 
 /// Identifies a file or directory across different paths to it.
@@ -137,6 +156,7 @@ struct Walk<'o> {
     opts: &'o DiscoverOptions,
     files: Vec<Found>,
     problems: Vec<DiscoverProblem>,
+    helm_templates: Vec<String>,
     visited: HashSet<FileId>,
 }
 
@@ -173,6 +193,7 @@ impl Walk<'_> {
         }
         let mut pending = vec![root.to_owned()];
         while let Some(dir) = pending.pop() {
+            let chart = dir.join("Chart.yaml").is_file();
             let entries = match fs::read_dir(&dir) {
                 Ok(entries) => entries,
                 Err(err) => {
@@ -214,6 +235,11 @@ impl Walk<'_> {
                     }
                 };
                 if meta.is_dir() {
+                    if chart && entry.file_name() == "templates" {
+                        self.helm_templates
+                            .push(path.to_string_lossy().into_owned());
+                        continue;
+                    }
                     // Without a file id to recognise a loop, a linked directory is not entered.
                     let enter = match file_id(&meta) {
                         Some(id) => self.visited.insert(id),
@@ -250,6 +276,15 @@ mod tests {
         fs::write(path, "kind: ConfigMap\n").unwrap();
     }
 
+    /// Display paths relative to `dir`, as a user working there would see them.
+    fn relative(dir: &Path, paths: impl IntoIterator<Item = String>) -> Vec<String> {
+        let prefix = format!("{}/", dir.display());
+        paths
+            .into_iter()
+            .map(|p| p.strip_prefix(&prefix).map_or(p.clone(), str::to_owned))
+            .collect()
+    }
+
     /// Runs discovery from inside `dir` so that display paths are relative, as a user's are.
     fn run(
         dir: &Path,
@@ -257,18 +292,13 @@ mod tests {
         follow_symlinks: bool,
     ) -> (Vec<String>, Vec<DiscoverProblem>) {
         let paths: Vec<PathBuf> = paths.iter().map(|p| dir.join(p)).collect();
-        let (files, problems) = discover(&paths, &DiscoverOptions { follow_symlinks });
-        let prefix = format!("{}/", dir.display());
-        let shown = files
-            .iter()
-            .map(|f| {
-                f.display
-                    .strip_prefix(&prefix)
-                    .unwrap_or(&f.display)
-                    .to_owned()
-            })
-            .collect();
-        (shown, problems)
+        let Discovered {
+            files, problems, ..
+        } = discover(&paths, &DiscoverOptions { follow_symlinks });
+        (
+            relative(dir, files.into_iter().map(|f| f.display)),
+            problems,
+        )
     }
 
     #[test]
@@ -337,8 +367,45 @@ mod tests {
     }
 
     #[test]
+    fn helm_chart_templates_are_skipped_and_listed_unless_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        for rel in [
+            "chart/Chart.yaml",
+            "chart/values.yaml",
+            "chart/crds/crd.yaml",
+            "chart/templates/deploy.yaml",
+            "chart/charts/sub/Chart.yaml",
+            "chart/charts/sub/templates/svc.yaml",
+            "plain/templates/pod.yaml",
+        ] {
+            touch(d, rel);
+        }
+        let found = discover(&[d.to_owned()], &DiscoverOptions::default());
+        assert_eq!(
+            relative(d, found.files.into_iter().map(|f| f.display)),
+            [
+                "chart/Chart.yaml",
+                "chart/charts/sub/Chart.yaml",
+                "chart/crds/crd.yaml",
+                "chart/values.yaml",
+                "plain/templates/pod.yaml",
+            ]
+        );
+        assert_eq!(
+            relative(d, found.helm_templates),
+            ["chart/charts/sub/templates", "chart/templates"]
+        );
+        // A templates directory named by the user is linted as asked.
+        let (files, _) = run(d, &["chart/templates"], false);
+        assert_eq!(files, ["chart/templates/deploy.yaml"]);
+    }
+
+    #[test]
     fn stdin_is_a_file() {
-        let (files, problems) = discover(
+        let Discovered {
+            files, problems, ..
+        } = discover(
             &[PathBuf::from("-"), PathBuf::from("-")],
             &DiscoverOptions::default(),
         );

@@ -10,7 +10,9 @@ pub mod load;
 pub mod node;
 pub mod objects;
 
-pub use discover::{DiscoverOptions, DiscoverProblem, InputFile, InputSource, discover};
+pub use discover::{
+    DiscoverOptions, DiscoverProblem, Discovered, InputFile, InputSource, discover,
+};
 pub use load::{
     Document, HARD_MAX_DEPTH, Limits, LoadProblem, ProblemKind, SourceFile, load, load_owned,
     parse_only,

@@ -122,6 +122,46 @@ spec:
 }
 
 #[test]
+fn helm_chart_templates_are_skipped_with_a_note_unless_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chart = dir.path().join("deploy/chart");
+    fs::create_dir_all(chart.join("templates")).expect("mkdir");
+    fs::write(
+        chart.join("Chart.yaml"),
+        "apiVersion: v2\nname: demo\nversion: 0.1.0\n",
+    )
+    .expect("write");
+    fs::write(chart.join("values.yaml"), "replicaCount: 1\n").expect("write");
+    fs::write(
+        chart.join("templates/deployment.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\nspec: {}\n{{- end }}\n",
+    )
+    .expect("write");
+
+    let (code, out, err) = lint_in(dir.path(), &["--format", "concise"]);
+    assert_eq!((code, out.as_str()), (0, "no problems in 2 files\n"));
+    assert_eq!(
+        err,
+        "note: skipped deploy/chart/templates: Helm templates are not Kubernetes YAML until rendered\n  help: lint the rendered chart: helm template deploy/chart | mlk lint -\n"
+    );
+    let (_, _, err) = lint_in(dir.path(), &["--format", "concise", "--quiet"]);
+    assert_eq!(err, "");
+
+    // Named, the templates are read as they are: as YAML, they are broken.
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &["--format", "concise", "deploy/chart/templates"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(
+            "deploy/chart/templates/deployment.yaml:5:3: error[parse-error] invalid YAML"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_namespace_in_the_input_sets_the_policy_of_its_objects() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).expect("write");
