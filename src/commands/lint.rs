@@ -29,6 +29,7 @@ pub fn run(
         mut files,
         problems,
         mut helm_templates,
+        mut kustomize_patches,
     } = discover(
         &paths,
         &DiscoverOptions {
@@ -44,6 +45,10 @@ pub fn run(
         };
         files.iter_mut().for_each(|f| shown(&mut f.display));
         helm_templates.iter_mut().for_each(shown);
+        for p in &mut kustomize_patches {
+            shown(&mut p.file);
+            shown(&mut p.kustomization);
+        }
     }
     let files = exclude(files, &settings.exclude, ctx)?;
     // mlk.yaml configures mlk; it is not a manifest, so a directory walk skips it.
@@ -71,6 +76,13 @@ pub fn run(
                 err,
                 "note: skipped {dir}: Helm templates are not Kubernetes YAML until rendered\n  help: lint the rendered chart: helm template {} | mlk lint -",
                 chart.display()
+            );
+        }
+        for p in &kustomize_patches {
+            let _ = writeln!(
+                err,
+                "note: skipped {}: a patch of the kustomization in {}, not a whole object\n  help: lint what kustomize builds: kustomize build {} | mlk lint -",
+                p.file, p.kustomization, p.kustomization
             );
         }
     }

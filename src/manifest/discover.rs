@@ -7,6 +7,10 @@
 //!   chart (a directory with a `Chart.yaml`): its files are Go templates, which become
 //!   Kubernetes YAML only once rendered; the skipped directories are listed so that the
 //!   user can be told. A named hidden path or templates directory is still taken.
+//! - Files that a kustomization in a walked directory names as patches (`patches[].path`,
+//!   `patchesStrategicMerge`, `patchesJson6902[].path`) are partial objects or JSON
+//!   patches, not manifests: a walk leaves them out and lists them. A named patch is
+//!   still taken.
 //! - Symlinks found inside a walk are skipped unless `follow_symlinks` is set; a symlink
 //!   named by the user is always followed. With `follow_symlinks`, each directory is walked
 //!   once, known by its device and inode, so a link loop ends instead of recursing forever.
@@ -20,7 +24,7 @@
 //! few dozen lines, it needs the visited-directory set across the whole run (those crates
 //! only guard against a link back to an ancestor), and `ignore` would also apply
 //! `.gitignore` files, which would make a CI lint skip files the user named by directory.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -48,6 +52,14 @@ pub struct InputFile {
 }
 
 impl InputFile {
+    /// A file on disk, shown as its path.
+    fn at(path: &Path) -> InputFile {
+        InputFile {
+            display: path.to_string_lossy().into_owned(),
+            source: InputSource::File(path.to_owned()),
+        }
+    }
+
     /// Reads at most `max_bytes + 1` bytes, so that an oversized file is detected by
     /// [`super::load()`] without ever being held in memory whole.
     pub fn read(&self, max_bytes: u64) -> io::Result<Vec<u8>> {
@@ -83,7 +95,21 @@ pub struct Discovered {
     /// The `templates` directories of Helm charts that the walk did not enter, as display
     /// paths, sorted.
     pub helm_templates: Vec<String>,
+    /// Kustomize patches the walk left out, sorted by file.
+    pub kustomize_patches: Vec<KustomizePatch>,
 }
+
+/// A file left out of a walk because a kustomization names it as a patch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KustomizePatch {
+    /// The patch, as a display path.
+    pub file: String,
+    /// The directory of the kustomization that names it, as a display path.
+    pub kustomization: String,
+}
+
+/// The file names kustomize reads a kustomization from.
+const KUSTOMIZATION_NAMES: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 /// The files to lint under `paths`; see the module docs for the rules.
 pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
@@ -92,6 +118,7 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
         files: Vec::new(),
         problems: Vec::new(),
         helm_templates: Vec::new(),
+        patches: HashMap::new(),
         visited: HashSet::new(),
     };
     for path in paths {
@@ -102,12 +129,13 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
                     source: InputSource::Stdin,
                 },
                 id: None,
+                walked: false,
             });
             continue;
         }
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk.dir(path, &meta),
-            Ok(meta) => walk.file(path, &meta),
+            Ok(meta) => walk.file(path, &meta, false),
             Err(err) => walk.problem(path, &err),
         }
     }
@@ -115,10 +143,30 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
         mut files,
         problems,
         mut helm_templates,
+        patches,
         ..
     } = walk;
     helm_templates.sort();
     helm_templates.dedup();
+    let mut kustomize_patches = Vec::new();
+    if !patches.is_empty() {
+        files.retain(|f| {
+            let InputSource::File(path) = &f.file.source else {
+                return true;
+            };
+            let patch = f.walked.then(|| fs::canonicalize(path).ok()).flatten();
+            match patch.and_then(|p| patches.get(&p)) {
+                Some(kustomization) => {
+                    kustomize_patches.push(KustomizePatch {
+                        file: f.file.display.clone(),
+                        kustomization: kustomization.clone(),
+                    });
+                    false
+                }
+                None => true,
+            }
+        });
+    }
     files.sort_by(|a, b| a.file.display.as_bytes().cmp(b.file.display.as_bytes()));
     let mut seen_ids = HashSet::new();
     let mut seen_displays = HashSet::new();
@@ -126,10 +174,13 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
         let new_id = f.id.is_none_or(|id| seen_ids.insert(id));
         new_id && seen_displays.insert(f.file.display.clone())
     });
+    kustomize_patches.sort_by(|a, b| a.file.cmp(&b.file));
+    kustomize_patches.dedup_by(|a, b| a.file == b.file);
     Discovered {
         files: files.into_iter().map(|f| f.file).collect(),
         problems,
         helm_templates,
+        kustomize_patches,
     }
 }
 
@@ -150,6 +201,8 @@ fn file_id(_meta: &Metadata) -> Option<FileId> {
 struct Found {
     file: InputFile,
     id: Option<FileId>,
+    /// Found by walking a directory, rather than named.
+    walked: bool,
 }
 
 struct Walk<'o> {
@@ -157,6 +210,9 @@ struct Walk<'o> {
     files: Vec<Found>,
     problems: Vec<DiscoverProblem>,
     helm_templates: Vec<String>,
+    /// Canonical paths of the patches named by kustomizations in walked directories, with
+    /// the display path of each kustomization's directory.
+    patches: HashMap<PathBuf, String>,
     visited: HashSet<FileId>,
 }
 
@@ -173,14 +229,32 @@ impl Walk<'_> {
         });
     }
 
-    fn file(&mut self, path: &Path, meta: &Metadata) {
+    fn file(&mut self, path: &Path, meta: &Metadata, walked: bool) {
         self.files.push(Found {
-            file: InputFile {
-                display: path.to_string_lossy().into_owned(),
-                source: InputSource::File(path.to_owned()),
-            },
+            file: InputFile::at(path),
             id: file_id(meta),
+            walked,
         });
+    }
+
+    /// Records the patches that the kustomization at `path`, in `dir`, names. One that
+    /// cannot be read or parsed names none here: linting it reports why.
+    fn kustomization(&mut self, path: &Path, dir: &Path) {
+        let limits = super::Limits::default();
+        let file = InputFile::at(path);
+        let Ok(bytes) = file.read(limits.max_bytes) else {
+            return;
+        };
+        let source = super::load_owned(&file.display, bytes, &limits);
+        for doc in &source.documents {
+            for patch in patch_paths(&doc.root) {
+                if let Ok(canonical) = fs::canonicalize(dir.join(patch)) {
+                    self.patches
+                        .entry(canonical)
+                        .or_insert_with(|| dir.to_string_lossy().into_owned());
+                }
+            }
+        }
     }
 
     /// Walks with an explicit stack: a directory tree deeper than the thread's stack must
@@ -248,12 +322,39 @@ impl Walk<'_> {
                     if enter {
                         pending.push(path);
                     }
-                } else if meta.is_file() && has_manifest_extension(&path) {
-                    self.file(&path, &meta);
+                } else if meta.is_file() {
+                    let name = entry.file_name();
+                    if KUSTOMIZATION_NAMES.iter().any(|k| name == *k) {
+                        self.kustomization(&path, &dir);
+                    }
+                    if has_manifest_extension(&path) {
+                        self.file(&path, &meta, true);
+                    }
                 }
             }
         }
     }
+}
+
+/// The files a kustomization names as patches; inline patches name none.
+fn patch_paths(root: &super::Node) -> Vec<&str> {
+    let items = |key| {
+        root.get(key)
+            .and_then(super::Node::as_seq)
+            .unwrap_or_default()
+    };
+    let mut paths: Vec<&str> = ["patches", "patchesJson6902"]
+        .into_iter()
+        .flat_map(items)
+        .filter_map(|item| item.get("path").and_then(super::Node::as_str))
+        .collect();
+    paths.extend(
+        items("patchesStrategicMerge")
+            .iter()
+            .filter_map(super::Node::as_str)
+            .filter(|p| !p.contains('\n')),
+    );
+    paths
 }
 
 fn has_manifest_extension(path: &Path) -> bool {
@@ -399,6 +500,67 @@ mod tests {
         // A templates directory named by the user is linted as asked.
         let (files, _) = run(d, &["chart/templates"], false);
         assert_eq!(files, ["chart/templates/deploy.yaml"]);
+    }
+
+    #[test]
+    fn kustomize_patches_are_left_out_of_walks_and_listed_unless_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        for rel in [
+            "base/deploy.yaml",
+            "overlay/p1.yaml",
+            "overlay/p2.yaml",
+            "overlay/p3.json",
+            "shared/p4.yaml",
+            "overlay/service.yaml",
+        ] {
+            touch(d, rel);
+        }
+        fs::write(
+            d.join("overlay/kustomization.yaml"),
+            "resources: [../base, service.yaml]\n\
+             patches:\n- path: p1.yaml\n- patch: |-\n    kind: Deployment\n\
+             patchesStrategicMerge:\n- p2.yaml\n- ../shared/p4.yaml\n- |-\n  kind: Service\n\
+             patchesJson6902:\n- {path: p3.json, target: {kind: Deployment, name: web}}\n\
+             - {path: missing.yaml}\n",
+        )
+        .unwrap();
+        let found = discover(&[d.to_owned()], &DiscoverOptions::default());
+        assert!(found.problems.is_empty(), "{:?}", found.problems);
+        assert_eq!(
+            relative(d, found.files.into_iter().map(|f| f.display)),
+            [
+                "base/deploy.yaml",
+                "overlay/kustomization.yaml",
+                "overlay/service.yaml",
+            ]
+        );
+        let patches: Vec<(String, String)> = found
+            .kustomize_patches
+            .into_iter()
+            .map(|p| (p.file, p.kustomization))
+            .collect();
+        let overlay = d.join("overlay").display().to_string();
+        assert_eq!(
+            relative(d, patches.iter().map(|p| p.0.clone())),
+            [
+                "overlay/p1.yaml",
+                "overlay/p2.yaml",
+                "overlay/p3.json",
+                "shared/p4.yaml"
+            ]
+        );
+        assert!(patches.iter().all(|p| p.1 == overlay), "{patches:?}");
+        // A patch named by the user is linted as asked.
+        let (files, _) = run(d, &["overlay/p1.yaml", "overlay"], false);
+        assert_eq!(
+            files,
+            [
+                "overlay/kustomization.yaml",
+                "overlay/p1.yaml",
+                "overlay/service.yaml"
+            ]
+        );
     }
 
     #[test]

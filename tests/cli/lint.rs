@@ -162,6 +162,41 @@ fn helm_chart_templates_are_skipped_with_a_note_unless_named() {
 }
 
 #[test]
+fn kustomize_patches_are_skipped_with_a_note_unless_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let overlay = dir.path().join("overlays/prod");
+    fs::create_dir_all(&overlay).expect("mkdir");
+    fs::write(
+        overlay.join("kustomization.yaml"),
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\npatches:\n- path: replicas.yaml\n",
+    )
+    .expect("write");
+    // Only what the patch changes: as a whole Deployment it would lack its selector.
+    fs::write(
+        overlay.join("replicas.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n",
+    )
+    .expect("write");
+
+    let (code, out, err) = lint_in(dir.path(), &["--format", "concise"]);
+    assert_eq!((code, out.as_str()), (0, "no problems in 1 file\n"));
+    assert_eq!(
+        err,
+        "note: skipped overlays/prod/replicas.yaml: a patch of the kustomization in overlays/prod, not a whole object\n  help: lint what kustomize builds: kustomize build overlays/prod | mlk lint -\n"
+    );
+
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &["--format", "concise", "overlays/prod/replicas.yaml"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("overlays/prod/replicas.yaml:4:1: error[missing-required-field]"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_namespace_in_the_input_sets_the_policy_of_its_objects() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).expect("write");
