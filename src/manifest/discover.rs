@@ -9,8 +9,8 @@
 //!   user can be told. A named hidden path or templates directory is still taken.
 //! - Files that a kustomization in a walked directory names as patches (`patches[].path`,
 //!   `patchesStrategicMerge`, `patchesJson6902[].path`) are partial objects or JSON
-//!   patches, not manifests: a walk leaves them out and lists them. A named patch is
-//!   still taken.
+//!   patches, not manifests: a walk leaves them out and lists them. A patch is known by its
+//!   device and inode, as a file reached twice is. A named patch is still taken.
 //! - Symlinks found inside a walk are skipped unless `follow_symlinks` is set; a symlink
 //!   named by the user is always followed. With `follow_symlinks`, each directory is walked
 //!   once, known by its device and inode, so a link loop ends instead of recursing forever.
@@ -149,24 +149,16 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
     helm_templates.sort();
     helm_templates.dedup();
     let mut kustomize_patches = Vec::new();
-    if !patches.is_empty() {
-        files.retain(|f| {
-            let InputSource::File(path) = &f.file.source else {
-                return true;
-            };
-            let patch = f.walked.then(|| fs::canonicalize(path).ok()).flatten();
-            match patch.and_then(|p| patches.get(&p)) {
-                Some(kustomization) => {
-                    kustomize_patches.push(KustomizePatch {
-                        file: f.file.display.clone(),
-                        kustomization: kustomization.clone(),
-                    });
-                    false
-                }
-                None => true,
-            }
-        });
-    }
+    files.retain(|f| {
+        let kustomization = f.id.filter(|_| f.walked).and_then(|id| patches.get(&id));
+        if let Some(kustomization) = kustomization {
+            kustomize_patches.push(KustomizePatch {
+                file: f.file.display.clone(),
+                kustomization: kustomization.clone(),
+            });
+        }
+        kustomization.is_none()
+    });
     files.sort_by(|a, b| a.file.display.as_bytes().cmp(b.file.display.as_bytes()));
     let mut seen_ids = HashSet::new();
     let mut seen_displays = HashSet::new();
@@ -210,9 +202,9 @@ struct Walk<'o> {
     files: Vec<Found>,
     problems: Vec<DiscoverProblem>,
     helm_templates: Vec<String>,
-    /// Canonical paths of the patches named by kustomizations in walked directories, with
-    /// the display path of each kustomization's directory.
-    patches: HashMap<PathBuf, String>,
+    /// The patches named by kustomizations in walked directories, known like every file by
+    /// their device and inode, with the display path of each kustomization's directory.
+    patches: HashMap<FileId, String>,
     visited: HashSet<FileId>,
 }
 
@@ -248,9 +240,13 @@ impl Walk<'_> {
         let source = super::load_owned(&file.display, bytes, &limits);
         for doc in &source.documents {
             for patch in patch_paths(&doc.root) {
-                if let Ok(canonical) = fs::canonicalize(dir.join(patch)) {
+                if let Some(id) = fs::metadata(dir.join(patch))
+                    .ok()
+                    .as_ref()
+                    .and_then(file_id)
+                {
                     self.patches
-                        .entry(canonical)
+                        .entry(id)
                         .or_insert_with(|| dir.to_string_lossy().into_owned());
                 }
             }
