@@ -142,39 +142,51 @@ fn finish(
         facts: &facts,
         settings,
     };
-    let reports: Vec<(&ActiveRule, Vec<Entry>)> = active
+    let mut cross: Vec<Pending> = active
         .par_iter()
         .map(|a| {
             let mut sink = Sink::default();
             a.rule.check_input(&input_cx, &mut sink);
-            (a, sink.take())
+            sink.take()
+                .into_iter()
+                .filter_map(|entry| {
+                    let Target::Located(loc) = entry.target else {
+                        return None;
+                    };
+                    let finding = make_finding(
+                        a,
+                        entry.message,
+                        entry.help,
+                        &loc.site.file,
+                        loc.site.document,
+                        loc.position,
+                        loc.path,
+                        Some(loc.site.object.clone()),
+                    );
+                    Some(Pending {
+                        finding,
+                        psa: entry.psa,
+                        key: Some(loc.site.key.clone()),
+                    })
+                })
+                .collect::<Vec<_>>()
         })
+        .flatten()
         .collect();
+    // Grouped by file in one pass, keeping the order of rules and entries within a file,
+    // so that each file settles its own share without growing its list.
+    cross.sort_by_key(|p| p.key.as_ref().map_or(u32::MAX, |k| k.file));
+    let mut shares: Vec<Vec<Pending>> = Vec::with_capacity(results.len());
+    shares.resize_with(results.len(), Vec::new);
     let mut elsewhere = Vec::new();
-    for (a, entries) in reports {
-        for entry in entries {
-            if let Target::Located(loc) = entry.target {
-                let key = loc.site.key.clone();
-                let finding = make_finding(
-                    a,
-                    entry.message,
-                    entry.help,
-                    &loc.site.file,
-                    loc.site.document,
-                    loc.position,
-                    loc.path,
-                    Some(loc.site.object.clone()),
-                );
-                let pending = Pending {
-                    finding,
-                    psa: entry.psa,
-                    key: Some(key.clone()),
-                };
-                match results.get_mut(key.file as usize) {
-                    Some(r) => r.pending.push(pending),
-                    None => elsewhere.push(pending),
-                }
-            }
+    while let Some(last) = cross.last() {
+        let file = last.key.as_ref().map_or(u32::MAX, |k| k.file) as usize;
+        let start = cross
+            .partition_point(|p| (p.key.as_ref().map_or(u32::MAX, |k| k.file) as usize) < file);
+        let share = cross.split_off(start);
+        match shares.get_mut(file) {
+            Some(s) => *s = share,
+            None => elsewhere.extend(share),
         }
     }
 
@@ -184,9 +196,16 @@ fn finish(
     let metas = crate::rules::all_meta();
     let settled: Vec<FileResult> = results
         .into_par_iter()
-        .map(|mut r| {
+        .zip(shares)
+        .map(|(mut r, share)| {
             let pending = std::mem::take(&mut r.pending);
-            r.findings = settle(pending, &mut r.suppressions, &policies, &metas, settings);
+            r.findings = settle(
+                pending.into_iter().chain(share),
+                &mut r.suppressions,
+                &policies,
+                &metas,
+                settings,
+            );
             r
         })
         .collect();
@@ -200,7 +219,13 @@ fn finish(
         }
         findings.extend(r.findings);
     }
-    findings.extend(settle(elsewhere, &mut [], &policies, &metas, settings));
+    findings.extend(settle(
+        elsewhere.into_iter(),
+        &mut [],
+        &policies,
+        &metas,
+        settings,
+    ));
     // Each file's findings are sorted already, and files come in order: this sort only
     // checks that, unless in-memory texts were named out of order (or share a name, which
     // is also why duplicates are dropped once more).
@@ -220,7 +245,7 @@ fn finish(
 /// allows are dropped, suppressed ones are dropped, and the suppressions themselves are
 /// checked; sorted.
 fn settle(
-    pending: Vec<Pending>,
+    pending: impl Iterator<Item = Pending>,
     suppressions: &mut [Suppression],
     policies: &BTreeMap<String, PsaPolicy>,
     metas: &[&'static RuleMeta],
@@ -230,7 +255,7 @@ fn settle(
     for (i, s) in suppressions.iter().enumerate() {
         by_object.entry(s.key.clone()).or_default().push(i);
     }
-    let mut findings: Vec<Finding> = Vec::with_capacity(pending.len());
+    let mut findings: Vec<Finding> = Vec::with_capacity(pending.size_hint().0);
     for p in pending {
         if let Some(scope) = p.psa {
             let ns = p

@@ -13,7 +13,8 @@ use crate::quantity::Quantity;
 pub struct ObjectKey {
     pub file: u32,
     pub document: u32,
-    pub path: String,
+    /// Shared by every finding about the object.
+    pub path: Arc<str>,
 }
 
 /// An object of the input: where it is and how findings name it. One is made per object
@@ -52,7 +53,7 @@ impl Origin<'_> {
             key: ObjectKey {
                 file: self.file_index,
                 document: self.document as u32,
-                path: object.path.to_string(),
+                path: Arc::from(object.path.to_string()),
             },
         })
     }

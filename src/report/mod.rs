@@ -46,7 +46,10 @@ pub fn write(
 
 /// Items rendered at once by [`write_pretty_filling`]: a large array is rendered in
 /// windows of this many, so the text held in memory stays bounded.
-const WINDOW: usize = 16 * 1024;
+const WINDOW: usize = 4 * 1024;
+
+/// Items printed into one buffer by one thread within a window.
+const CHUNK: usize = 256;
 
 /// Writes `document` as `serde_json::to_writer_pretty` would, with its last empty array
 /// (which must be the last value written) holding `items`, each pretty-printed by `item`
@@ -74,11 +77,16 @@ pub(crate) fn write_pretty_filling<T: Sync>(
     let inner = format!("{indent}  ");
     out.write_all(open.as_bytes())?;
     out.write_all(b"[\n")?;
+    // Each chunk of a window is printed into its own buffer; the buffers are reused from
+    // window to window, so the text of the whole array is never held at once.
+    let mut parts: Vec<Vec<u8>> = Vec::new();
     for (w, window) in items.chunks(WINDOW).enumerate() {
-        let parts: Vec<Vec<u8>> = window
-            .par_chunks(256)
-            .map(|chunk| {
-                let mut text = Vec::new();
+        parts.resize_with(window.len().div_ceil(CHUNK), Vec::new);
+        parts
+            .par_iter_mut()
+            .zip(window.par_chunks(CHUNK))
+            .try_for_each(|(text, chunk)| -> std::io::Result<()> {
+                text.clear();
                 let mut one = Vec::new();
                 for x in chunk {
                     one.clear();
@@ -87,16 +95,16 @@ pub(crate) fn write_pretty_filling<T: Sync>(
                         text.extend_from_slice(b",\n");
                     }
                     text.extend_from_slice(inner.as_bytes());
-                    for &b in &one {
-                        text.push(b);
-                        if b == b'\n' {
-                            text.extend_from_slice(inner.as_bytes());
-                        }
+                    let mut line_start = 0;
+                    for newline in memchr::memchr_iter(b'\n', &one) {
+                        text.extend_from_slice(&one[line_start..=newline]);
+                        text.extend_from_slice(inner.as_bytes());
+                        line_start = newline + 1;
                     }
+                    text.extend_from_slice(&one[line_start..]);
                 }
-                Ok(text)
-            })
-            .collect::<std::io::Result<_>>()?;
+                Ok(())
+            })?;
         for (i, part) in parts.iter().enumerate() {
             if w > 0 || i > 0 {
                 out.write_all(b",\n")?;
