@@ -355,6 +355,9 @@ fn lint_file(
             ProblemKind::DuplicateKey => {
                 "remove one of the keys: kubectl keeps the last silently, strict servers reject the object"
             }
+            ProblemKind::Parse if is_template(&source.text) => {
+                "the file holds `{{ ... }}` template actions, which are not YAML until rendered: lint what it renders to, e.g. `helm template CHART | mlk lint -`"
+            }
             ProblemKind::Parse => {
                 "fix the YAML syntax; documents after this point were not checked"
             }
@@ -398,6 +401,13 @@ fn lint_file(
         result.text = Some(Arc::from(source.text.as_str()));
     }
     result
+}
+
+/// Whether `text` holds a Go template action (`{{ ... }}`), as Helm charts and other
+/// templated manifests do before they are rendered.
+fn is_template(text: &str) -> bool {
+    text.find("{{")
+        .is_some_and(|open| text[open + 2..].contains("}}"))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -779,6 +789,21 @@ globalDefault: true
             }
         }
         assert!(reporting.len() >= 4, "{reporting:?}");
+    }
+
+    #[test]
+    fn a_template_that_does_not_parse_is_named_as_one() {
+        let rules = crate::rules::all();
+        let settings = Settings::default();
+        let help = |text: &str| {
+            let report = lint_texts(&[("in.yaml", text)], &settings, &rules);
+            let f = report.findings.iter().find(|f| f.rule == "parse-error");
+            f.and_then(|f| f.help.clone()).unwrap_or_default()
+        };
+        let template = "kind: Pod\nmetadata:\n  labels:\n    {{- include \"labels\" . | nindent 4 }}\n  x: [\n";
+        assert!(help(template).contains("helm template CHART | mlk lint -"));
+        assert!(help("kind: Pod\nmetadata: [\n").starts_with("fix the YAML syntax"));
+        assert!(help("kind: Pod\nmetadata: {{\n").starts_with("fix the YAML syntax"));
     }
 
     #[test]

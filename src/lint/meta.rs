@@ -42,7 +42,9 @@ meta_rule!(
 Reports YAML (or JSON) syntax errors, at the position where the parser stopped. Also
 reports aliases to a node that contains them or is in another document, and merge keys
 (`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same way;
-the rest of that document is not checked, and the documents after it are.
+the rest of that document is not checked, and the documents after it are. When the file
+holds Go template actions (`{{ ... }}`), the help says so: a Helm template or another
+templated manifest is linted after rendering.
 
 ## Why is this bad?
 `kubectl apply` rejects the file; documents after the error are never applied, and mlk

@@ -159,6 +159,14 @@ fn helm_chart_templates_are_skipped_with_a_note_unless_named() {
         ),
         "{out}"
     );
+    // The finding says why: the file is a template, to be rendered first.
+    let (_, out, _) = lint_in(dir.path(), &["--format", "json", "deploy/chart/templates"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let help = report["findings"][0]["help"].as_str().unwrap_or_default();
+    assert!(
+        help.contains("template actions") && help.contains("helm template CHART | mlk lint -"),
+        "{help}"
+    );
 }
 
 #[test]
