@@ -1,6 +1,7 @@
 //! `--format concise`: `path:line:col: level[rule] message`, one finding per line, then
 //! the summary. Control characters in the file name or message are shown as pictures, so
 //! that each finding stays one line and cannot drive the terminal.
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::{Style, printable, summary};
@@ -11,18 +12,26 @@ pub fn write(report: &Report, style: Style, out: &mut impl Write) -> std::io::Re
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            printable(&f.file).replace('\n', " "),
+            one_line(&f.file),
             f.position.line,
             f.position.column,
             f.level,
             f.rule,
-            printable(&f.message).replace('\n', " ")
+            one_line(&f.message)
         )?;
     }
     if !style.quiet {
         writeln!(out, "{}", summary(report))?;
     }
     Ok(())
+}
+
+/// `s` made [`printable`], with line breaks as spaces.
+fn one_line(s: &str) -> Cow<'_, str> {
+    match printable(s) {
+        Cow::Borrowed(b) if !b.contains('\n') => Cow::Borrowed(b),
+        other => Cow::Owned(other.replace('\n', " ")),
+    }
 }
 
 #[cfg(test)]
