@@ -2,12 +2,14 @@ use super::workload::{command_words, is_batch_job, is_cron_job, is_pod, is_train
 use crate::declare_rule;
 use crate::lint::{ContainerKind, PodCx, Rule, RuleMeta, Sink};
 use crate::manifest::Node;
+use crate::validate::ImageReference;
 
 declare_rule! {
     /// ## What it does
     /// Reports a PyTorch container with no memory-backed `emptyDir` (`medium: Memory`)
-    /// mounted at `/dev/shm`. A container is PyTorch when its image or its command mentions
-    /// `torch` (`pytorch/pytorch`, `torchrun`, `torch.distributed.run`), or it is the
+    /// mounted at `/dev/shm`. A container is PyTorch when its image repository (not its tag)
+    /// or its command mentions `torch` (`pytorch/pytorch`, `torchrun`,
+    /// `torch.distributed.run`), or it is the
     /// `pytorch` container of a `PyTorchJob`. Only training workloads (see the `ml`
     /// category) and Jobs, CronJobs and Pods are checked; model servers are not.
     ///
@@ -115,10 +117,12 @@ impl Rule for PytorchWithoutShm {
 
 fn is_pytorch(container: &Node) -> bool {
     let mentions = |s: &str| s.to_ascii_lowercase().contains("torch");
+    // The repository, not the tag: a multi-framework image such as
+    // `horovod/horovod:0.20.0-tf2.3.0-torch1.6.0` runs whichever framework its command starts.
     container
         .get("image")
         .and_then(Node::as_str)
-        .is_some_and(mentions)
+        .is_some_and(|image| mentions(ImageReference::parse(image).map_or(image, |r| r.path)))
         || command_words(container).any(mentions)
 }
 
@@ -202,6 +206,14 @@ spec:
             run(&JOB.replace("pytorch/pytorch:2.4.0", "tensorflow/tensorflow:2.15.0")),
             ""
         );
+    }
+
+    #[test]
+    fn a_tag_that_mentions_torch_does_not_make_a_pytorch_container() {
+        let tag = "horovod/horovod:0.20.0-tf2.3.0-torch1.6.0-mxnet1.5.0-py3.7-cpu";
+        assert_eq!(run(&JOB.replace("pytorch/pytorch:2.4.0", tag)), "");
+        let repository = "nvcr.io/nvidia/pytorch:24.01-py3";
+        assert_ne!(run(&JOB.replace("pytorch/pytorch:2.4.0", repository)), "");
     }
 
     #[test]

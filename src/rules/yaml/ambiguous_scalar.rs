@@ -17,6 +17,9 @@ declare_rule! {
     /// - `1:20` is the sexagesimal number 80 for YAML 1.1 tools such as PyYAML but a
     ///   string for Kubernetes.
     ///
+    /// For an octal file mode (`defaultMode`, `mode`), an integer field, the help gives the
+    /// decimal to write instead, never quoting.
+    ///
     /// ## Why is this bad?
     /// The value that reaches the API server is not the one the author (or the next tool in
     /// the pipeline) sees: the country code `NO` becomes `false`, a file mode written as
@@ -115,7 +118,15 @@ impl<'a> Walk<'a, '_> {
                 }
             }
             _ => {
-                if let Some((message, help)) = ambiguity(node, self.text) {
+                if let Some((message, mut help)) = ambiguity(node, self.text) {
+                    // A file mode is an integer field: quoting it would be rejected.
+                    if let (Some(Seg::Key(key)), Value::Int(i)) = (self.stack.last(), &node.value)
+                        && matches!(key.as_ref(), "defaultMode" | "mode")
+                    {
+                        help = format!(
+                            "write `{i}`: a file mode is an integer, and its decimal form reads the same in every YAML version"
+                        );
+                    }
                     let path = self.path();
                     self.sink
                         .report_span(path, node.span, format!("value {message}"))
@@ -317,6 +328,23 @@ mod tests {
         );
         assert!(one("-1:00:00").contains("number -3600"));
         assert!(one("1:20.5").contains("number 1:20.5"));
+    }
+
+    #[test]
+    fn file_modes_are_not_told_to_be_quoted() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes:\n  - name: c\n    configMap:\n      name: c\n      defaultMode: 0777\n      items: [{key: k, path: k, mode: 0400}]\n";
+        let found = check(&AmbiguousScalar, yaml);
+        let helps: Vec<_> = found
+            .iter()
+            .map(|f| f.help.as_deref().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            helps,
+            [
+                "write `511`: a file mode is an integer, and its decimal form reads the same in every YAML version",
+                "write `256`: a file mode is an integer, and its decimal form reads the same in every YAML version",
+            ]
+        );
     }
 
     #[test]
