@@ -14,7 +14,9 @@ declare_rule! {
     /// schedules them all together. Several pods means: an Indexed `Job` (or a `CronJob`'s
     /// Job) with `parallelism` above 1, a training `StatefulSet` with `replicas` above 1, a
     /// `JobSet` whose replicated jobs add up to more than one pod, or a Kubeflow job
-    /// (`PyTorchJob`, `TFJob`, `MPIJob`, ...) with more than one replica in total. Any of
+    /// (`PyTorchJob`, `TFJob`, `MPIJob`, ...) with more than one replica in total; the
+    /// workers of an elastic `PyTorchJob` count as its `elasticPolicy.minReplicas`, the
+    /// number it starts training with. Any of
     /// these counts as gang scheduling:
     /// - the Kueue label `kueue.x-k8s.io/queue-name` on the top-level object;
     /// - a pod template with `schedulerName: volcano`, the Volcano PodGroup annotation
@@ -130,10 +132,26 @@ fn distributed_pods(object: &Object<'_>) -> Option<(u64, Vec<&'static str>)> {
             .as_map()?
             .iter()
             .find(|(k, _)| k.as_str().is_some_and(|k| k.ends_with("ReplicaSpecs")))?;
+        // An elastic PyTorchJob starts training once `elasticPolicy.minReplicas` workers
+        // are up (a missing minimum copies the maximum, then the Worker replicas), so only
+        // those need to start together.
+        let elastic = spec?
+            .get("elasticPolicy")
+            .filter(|p| object.kind == Some("PyTorchJob") && p.as_map().is_some());
         let total = specs
             .as_map()?
             .iter()
-            .map(|(_, r)| count(Some(r), "replicas", 1))
+            .map(|(role, r)| {
+                let replicas = count(Some(r), "replicas", 1);
+                match elastic {
+                    Some(policy) if role.as_str() == Some("Worker") => count(
+                        Some(policy),
+                        "minReplicas",
+                        count(Some(policy), "maxReplicas", replicas),
+                    ),
+                    _ => replicas,
+                }
+            })
             .fold(0u64, u64::saturating_add);
         let field: &'static str = match field.as_str()? {
             "pytorchReplicaSpecs" => "pytorchReplicaSpecs",
@@ -335,6 +353,19 @@ spec:
         assert_eq!(run(&gang), "");
         let single = "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: b}\nspec:\n  pytorchReplicaSpecs:\n    Master: {template: {spec: {containers: [{name: pytorch, image: x:1}]}}}\n";
         assert_eq!(run(single), "");
+    }
+
+    #[test]
+    fn elastic_pytorch_jobs_count_the_workers_they_start_with() {
+        let yaml = |policy: &str| {
+            format!(
+                "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {{name: e}}\nspec:\n  elasticPolicy: {policy}\n  pytorchReplicaSpecs:\n    Worker: {{replicas: 3, template: {{spec: {{containers: [{{name: pytorch, image: x:1}}]}}}}}}\n"
+            )
+        };
+        assert_eq!(run(&yaml("{minReplicas: 1, maxReplicas: 3}")), "");
+        assert!(run(&yaml("{minReplicas: 2, maxReplicas: 3}")).contains("runs 2 pods"));
+        assert!(run(&yaml("{maxReplicas: 4}")).contains("runs 4 pods"));
+        assert!(run(&yaml("{rdzvBackend: c10d}")).contains("runs 3 pods"));
     }
 
     #[test]
