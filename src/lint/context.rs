@@ -59,7 +59,6 @@ impl ContainerKind {
 #[derive(Clone, Debug)]
 pub struct ContainerRef<'a> {
     pub kind: ContainerKind,
-    pub index: usize,
     pub node: &'a Node,
     pub name: Option<&'a str>,
     /// From the document root.
@@ -107,28 +106,36 @@ impl<'a> PodCx<'a> {
         settings: &'a Settings,
         base: Path,
     ) -> Self {
-        let mut containers = Vec::new();
-        for kind in [
-            ContainerKind::Init,
-            ContainerKind::Regular,
-            ContainerKind::Ephemeral,
-        ] {
-            let Some(list) = pod.spec.get(kind.field()).and_then(Node::as_seq) else {
-                continue;
-            };
-            let list_path = base.key(kind.field());
-            for (index, node) in list.iter().enumerate() {
-                if node.as_map().is_none() {
-                    continue;
-                }
-                containers.push(ContainerRef {
-                    kind,
-                    index,
-                    node,
-                    name: node.get("name").and_then(Node::as_str),
-                    path: list_path.index(index),
-                });
-            }
+        let mut containers: Vec<ContainerRef<'a>> = pod
+            .containers()
+            .into_iter()
+            .map(|c| ContainerRef {
+                kind: if c.init {
+                    ContainerKind::Init
+                } else {
+                    ContainerKind::Regular
+                },
+                node: c.node,
+                name: c.name(),
+                path: base.join(&c.path),
+            })
+            .collect();
+        let ephemeral = ContainerKind::Ephemeral.field();
+        for (index, node) in pod
+            .spec
+            .get(ephemeral)
+            .and_then(Node::as_seq)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.as_map().is_some())
+        {
+            containers.push(ContainerRef {
+                kind: ContainerKind::Ephemeral,
+                node,
+                name: node.get("name").and_then(Node::as_str),
+                path: base.key(ephemeral).index(index),
+            });
         }
         PodCx {
             file,

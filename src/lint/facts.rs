@@ -495,26 +495,19 @@ fn pod_fact(
 ) -> PodFact {
     let base = object.path.join(&template.path);
     let mut containers = Vec::new();
-    for (field, init) in [("initContainers", true), ("containers", false)] {
-        for (i, c) in template
-            .spec
-            .get(field)
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            let resources = c.get("resources");
-            containers.push(ContainerFact {
-                sidecar: init && c.get("restartPolicy").and_then(Node::as_str) == Some("Always"),
-                readiness_probe: c.get("readinessProbe").is_some_and(|p| !p.is_null()),
-                name: c.get("name").and_then(Node::as_str).map(str::to_string),
-                init,
-                requests: amounts(resources.and_then(|r| r.get("requests"))),
-                limits: amounts(resources.and_then(|r| r.get("limits"))),
-                location: origin.locate(site, &base.key(field).index(i)),
-            });
-        }
+    for container in template.containers() {
+        let c = container.node;
+        let init = container.init;
+        let resources = c.get("resources");
+        containers.push(ContainerFact {
+            sidecar: init && c.get("restartPolicy").and_then(Node::as_str) == Some("Always"),
+            readiness_probe: c.get("readinessProbe").is_some_and(|p| !p.is_null()),
+            name: container.name().map(str::to_string),
+            init,
+            requests: amounts(resources.and_then(|r| r.get("requests"))),
+            limits: amounts(resources.and_then(|r| r.get("limits"))),
+            location: origin.locate(site, &base.join(&container.path)),
+        });
     }
     PodFact {
         role: template.role.clone(),

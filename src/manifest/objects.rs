@@ -11,7 +11,7 @@
 //! For a kind not listed in [`pod_templates`], the object is searched (at most
 //! [`FALLBACK_DEPTH`] fields deep, skipping `metadata` and `status`) for maps whose
 //! `containers` field is a list of maps: that is the shape of a pod spec, whether it sits
-//! under `template.spec`, under `spec`, or inline as in a KServe predictor. The search does
+//! under `template.spec`, under `spec`, or inline as in a Knative Service. The search does
 //! not look inside a pod spec it found. Such templates have no role.
 use std::fmt;
 use std::ops::Deref;
@@ -194,7 +194,83 @@ pub struct PodTemplate<'a> {
     /// Which pods of a multi-role workload this is: a Kubeflow replica type (`Worker`), a
     /// JobSet replicated job, a Ray group, `leader`/`worker`, a Volcano task.
     pub role: Option<String>,
+    /// A container written inline in the pod spec, outside its `containers` list, with its
+    /// key: the `model` (or framework key, such as `pytorch`) of a KServe predictor, which
+    /// KServe runs as the pod's first container.
+    pub inline: Option<(&'static str, &'a Node)>,
 }
+
+/// One container of a pod template.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TemplateContainer<'a> {
+    pub node: &'a Node,
+    /// From the pod spec: `containers[0]`, `initContainers[1]`, or an inline key (`model`).
+    pub path: Path,
+    /// An init container (in `initContainers`).
+    pub init: bool,
+    /// The inline container of [`PodTemplate::inline`].
+    pub inline: bool,
+}
+
+impl<'a> TemplateContainer<'a> {
+    /// The container's `name`; KServe names an inline model container `kserve-container`.
+    pub fn name(&self) -> Option<&'a str> {
+        self.node
+            .get("name")
+            .and_then(Node::as_str)
+            .or(self.inline.then_some("kserve-container"))
+    }
+}
+
+impl<'a> PodTemplate<'a> {
+    /// The init containers, then the inline container, then the regular containers: those
+    /// entries of the lists that are maps, in the order the pod runs them.
+    pub fn containers(&self) -> Vec<TemplateContainer<'a>> {
+        let list = |field: &str, init: bool| {
+            self.spec
+                .get(field)
+                .and_then(Node::as_seq)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.as_map().is_some())
+                .map(move |(i, node)| TemplateContainer {
+                    node,
+                    path: Path::new().key(field).index(i),
+                    init,
+                    inline: false,
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut out = list("initContainers", true);
+        if let Some((key, node)) = self.inline.filter(|(_, n)| n.as_map().is_some()) {
+            out.push(TemplateContainer {
+                node,
+                path: Path::new().key(key),
+                init: false,
+                inline: true,
+            });
+        }
+        out.extend(list("containers", false));
+        out
+    }
+}
+
+/// The keys of a KServe predictor that hold its model container: `model`, or one of the
+/// framework keys that came before it.
+const KSERVE_MODEL_KEYS: [&str; 11] = [
+    "model",
+    "sklearn",
+    "xgboost",
+    "tensorflow",
+    "pytorch",
+    "triton",
+    "onnx",
+    "huggingface",
+    "pmml",
+    "lightgbm",
+    "paddle",
+];
 
 /// The pod templates of an object, in the order they appear.
 ///
@@ -206,7 +282,9 @@ pub struct PodTemplate<'a> {
 /// `spec.workerGroupSpecs[].template`), RayJob (the same under `spec.rayClusterSpec`, and
 /// `spec.submitterPodTemplate`), RayService (under `spec.rayClusterConfig`); LeaderWorkerSet
 /// (`spec.leaderWorkerTemplate.leaderTemplate` and `.workerTemplate`); Volcano Job
-/// (`spec.tasks[].template`). Kubeflow TrainJob and mlk's own resources have none here.
+/// (`spec.tasks[].template`); KServe InferenceService (`spec.predictor` with its `model` or
+/// framework container, `spec.predictor.workerSpec`, `spec.transformer`, `spec.explainer`).
+/// Kubeflow TrainJob and mlk's own resources have none here.
 /// Other kinds use the fallback search of the module docs. A known kind whose template is
 /// missing or malformed has no template: reporting that is a correctness rule's job.
 pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
@@ -225,6 +303,7 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
                     spec,
                     metadata: root.get("metadata"),
                     role: None,
+                    inline: None,
                 });
             }
         }
@@ -285,9 +364,61 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             );
         }
         "TrainJob" => {}
+        "InferenceService" if object.group() == Some("serving.kserve.io") => {
+            kserve(root, &mut out);
+        }
         _ => fallback(root, &mut Path::new(), FALLBACK_DEPTH, &mut out),
     }
     out
+}
+
+/// The components of a KServe InferenceService: each is a pod spec with the PodSpec fields
+/// inline, and the predictor's model container may sit under `model` (or a framework key)
+/// instead of `containers`.
+fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
+    for component in ["predictor", "transformer", "explainer"] {
+        let Some(spec) = root
+            .get("spec")
+            .and_then(|s| s.get(component))
+            .filter(|c| c.as_map().is_some())
+        else {
+            continue;
+        };
+        let inline = (component == "predictor")
+            .then(|| {
+                KSERVE_MODEL_KEYS
+                    .iter()
+                    .find_map(|&k| spec.get(k).filter(|n| n.as_map().is_some()).map(|n| (k, n)))
+            })
+            .flatten();
+        let listed = spec
+            .get("containers")
+            .and_then(Node::as_seq)
+            .is_some_and(|l| l.iter().any(|c| c.as_map().is_some()));
+        if inline.is_some() || listed {
+            out.push(PodTemplate {
+                path: Path::new().keys(&["spec", component]),
+                spec,
+                metadata: None,
+                role: None,
+                inline,
+            });
+        }
+        // The other nodes of a multi-node predictor.
+        if let Some(workers) = spec.get("workerSpec").filter(|w| {
+            w.get("containers")
+                .and_then(Node::as_seq)
+                .is_some_and(|l| l.iter().any(|c| c.as_map().is_some()))
+        }) {
+            out.push(PodTemplate {
+                path: Path::new().keys(&["spec", component, "workerSpec"]),
+                spec: workers,
+                metadata: None,
+                role: None,
+                inline: None,
+            });
+        }
+    }
 }
 
 fn follow<'a>(node: &'a Node, path: &Path) -> Option<&'a Node> {
@@ -315,6 +446,7 @@ fn template<'a>(
             spec,
             metadata: tpl.get("metadata"),
             role: role.map(str::to_owned),
+            inline: None,
         });
     }
 }
@@ -405,6 +537,7 @@ fn fallback<'a>(node: &'a Node, path: &mut Path, depth: usize, out: &mut Vec<Pod
             spec: node,
             metadata: None,
             role: None,
+            inline: None,
         });
         return;
     }
@@ -746,6 +879,77 @@ mod tests {
         assert!(pod_templates(&objs[0]).is_empty());
     }
 
+    /// The containers of each template: (path from the object, name).
+    fn containers_of(text: &str) -> Vec<Vec<(String, String)>> {
+        let file = loaded(text);
+        let objects = objects(&file.documents[0]);
+        pod_templates(&objects[0])
+            .iter()
+            .map(|t| {
+                t.containers()
+                    .iter()
+                    .map(|c| {
+                        let at = t.path.join(&c.path).to_string();
+                        (at, c.name().unwrap_or_default().to_owned())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kserve_components_and_the_model_container() {
+        let isvc = "\
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+spec:
+  predictor:
+    initContainers: [{name: fetch, image: x:1}]
+    model: {modelFormat: {name: sklearn}, storageUri: gs://b/m}
+    containers: [{name: sidecar, image: x:1}]
+    workerSpec:
+      containers: [{name: worker, image: x:1}]
+  transformer:
+    containers: [{name: t, image: x:1}]
+  explainer:
+    containers: []
+";
+        assert_eq!(
+            containers_of(isvc),
+            [
+                vec![
+                    (
+                        "spec.predictor.initContainers[0]".to_owned(),
+                        "fetch".to_owned()
+                    ),
+                    (
+                        "spec.predictor.model".to_owned(),
+                        "kserve-container".to_owned()
+                    ),
+                    (
+                        "spec.predictor.containers[0]".to_owned(),
+                        "sidecar".to_owned()
+                    ),
+                ],
+                vec![(
+                    "spec.predictor.workerSpec.containers[0]".to_owned(),
+                    "worker".to_owned()
+                )],
+                vec![("spec.transformer.containers[0]".to_owned(), "t".to_owned())],
+            ]
+        );
+        let framework = isvc.replace(
+            "model: {modelFormat: {name: sklearn}",
+            "pytorch: {name: named",
+        );
+        assert_eq!(
+            containers_of(&framework)[0][1],
+            ("spec.predictor.pytorch".to_owned(), "named".to_owned())
+        );
+        let malformed = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nspec:\n  predictor:\n    model: gs://b/m\n  transformer: [a]\n";
+        assert!(containers_of(malformed).is_empty());
+    }
+
     #[test]
     fn unknown_kinds_use_the_fallback_search() {
         let knative = format!(
@@ -761,6 +965,8 @@ mod tests {
             templates(kserve),
             vec![one("spec.predictor", None, "kserve-container")]
         );
+        let other_group = "apiVersion: example.com/v1\nkind: InferenceService\nspec:\n  predictor:\n    model: {image: x}\n";
+        assert!(templates(other_group).is_empty());
         let not_pods = "kind: Widget\nmetadata:\n  containers: [{name: x}]\nspec:\n  containers: []\n  other:\n    containers: [a, b]\n";
         assert!(templates(not_pods).is_empty());
 

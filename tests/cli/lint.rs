@@ -480,3 +480,43 @@ fn a_pod_security_version_changes_what_is_reported() {
         "{err}"
     );
 }
+
+#[test]
+fn a_kserve_model_is_checked_as_the_container_kserve_makes_of_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("isvc.yaml"),
+        "\
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: llm, namespace: serving}
+spec:
+  predictor:
+    model:
+      modelFormat: {name: huggingface}
+      storageUri: hf://org/model
+      resources:
+        requests: {nvidia.com/gpu: 1}
+",
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "gpu,privilege-escalation-allowed",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "isvc.yaml:5:3: warning[gpu-toleration-missing] pod asks for `nvidia.com/gpu` but does not tolerate the `nvidia.com/gpu` taint of GPU nodes",
+            "isvc.yaml:6:5: error[privilege-escalation-allowed] allowPrivilegeEscalation != false: container \"kserve-container\" must set securityContext.allowPrivilegeEscalation=false",
+            "isvc.yaml:10:36: error[gpu-request-without-limit] container \"kserve-container\" requests `nvidia.com/gpu` without a limit: limit must be set for non overcommitable resources",
+            "2 errors, 1 warning in 1 file (of 1 checked)",
+        ]
+    );
+}

@@ -73,7 +73,7 @@ impl Rule for GpuTolerationMissing {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let Some((resource, vendor)) = first_gpu(cx.spec()) else {
+        let Some((resource, vendor)) = first_gpu(cx.pod) else {
             return;
         };
         let taint = match vendor {

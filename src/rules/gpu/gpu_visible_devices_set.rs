@@ -68,7 +68,7 @@ impl Rule for GpuVisibleDevicesSet {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        if first_gpu(cx.spec()).is_none() {
+        if first_gpu(cx.pod).is_none() {
             return;
         }
         for c in cx.containers() {

@@ -3,7 +3,7 @@
 //! scalar as a quantity, and a pod's effective request of a resource.
 use std::collections::BTreeMap;
 
-use crate::manifest::{Node, Value};
+use crate::manifest::{Node, PodTemplate, TemplateContainer, Value};
 use crate::quantity::Quantity;
 
 /// apimachinery's `IsNativeResource`: no domain, or one inside `kubernetes.io/`.
@@ -102,18 +102,14 @@ pub enum Slot {
 }
 
 impl Slot {
-    /// The slot of a container node in the list `field` of a pod spec.
-    pub fn of(field: &str, container: &Node) -> Option<Slot> {
-        match field {
-            "containers" => Some(Slot::Regular),
-            "initContainers" => Some(
-                if container.get("restartPolicy").and_then(Node::as_str) == Some("Always") {
-                    Slot::Sidecar
-                } else {
-                    Slot::Init
-                },
-            ),
-            _ => None,
+    /// The slot of a container of a pod template.
+    pub fn of_container(c: &TemplateContainer<'_>) -> Slot {
+        if !c.init {
+            Slot::Regular
+        } else if c.node.get("restartPolicy").and_then(Node::as_str) == Some("Always") {
+            Slot::Sidecar
+        } else {
+            Slot::Init
         }
     }
 }
@@ -139,23 +135,20 @@ pub fn pod_total(amounts: impl IntoIterator<Item = (Slot, Quantity)>) -> Option<
     Some(running.max(init_peak))
 }
 
-/// The effective pod request of every resource a pod spec's containers name, using
+/// The effective pod request of every resource a pod template's containers name, using
 /// [`effective_request`] per container.
-pub fn pod_requests(spec: &Node) -> BTreeMap<&str, Quantity> {
+pub fn pod_requests<'a>(template: &PodTemplate<'a>) -> BTreeMap<&'a str, Quantity> {
     let mut per_resource: BTreeMap<&str, Vec<(Slot, Quantity)>> = BTreeMap::new();
-    for field in ["initContainers", "containers"] {
-        for c in spec.get(field).and_then(Node::as_seq).unwrap_or_default() {
-            let Some(slot) = Slot::of(field, c) else {
-                continue;
-            };
-            let requests = entries(c, "requests").map(|(n, _)| n);
-            let limits_only = entries(c, "limits")
-                .map(|(n, _)| n)
-                .filter(|n| entries(c, "requests").all(|(r, _)| r != *n));
-            for name in requests.chain(limits_only) {
-                if let Some(q) = effective_request(c, name) {
-                    per_resource.entry(name).or_default().push((slot, q));
-                }
+    for c in template.containers() {
+        let slot = Slot::of_container(&c);
+        let c = c.node;
+        let requests = entries(c, "requests").map(|(n, _)| n);
+        let limits_only = entries(c, "limits")
+            .map(|(n, _)| n)
+            .filter(|n| entries(c, "requests").all(|(r, _)| r != *n));
+        for name in requests.chain(limits_only) {
+            if let Some(q) = effective_request(c, name) {
+                per_resource.entry(name).or_default().push((slot, q));
             }
         }
     }
@@ -165,13 +158,13 @@ pub fn pod_requests(spec: &Node) -> BTreeMap<&str, Quantity> {
         .collect()
 }
 
-/// The first GPU resource a pod spec's containers or init containers ask a positive amount
-/// of, with its vendor: what makes a pod a GPU pod.
-pub fn first_gpu(spec: &Node) -> Option<(&str, GpuVendor)> {
-    ["initContainers", "containers"]
-        .iter()
-        .flat_map(|f| spec.get(f).and_then(Node::as_seq).unwrap_or_default())
-        .flat_map(|c| entries(c, "limits").chain(entries(c, "requests")))
+/// The first GPU resource a pod template's containers or init containers ask a positive
+/// amount of, with its vendor: what makes a pod a GPU pod.
+pub fn first_gpu<'a>(template: &PodTemplate<'a>) -> Option<(&'a str, GpuVendor)> {
+    template
+        .containers()
+        .into_iter()
+        .flat_map(|c| entries(c.node, "limits").chain(entries(c.node, "requests")))
         .filter(|(_, v)| quantity(v).is_some_and(|q| q > Quantity::default()))
         .find_map(|(name, _)| Some((name, gpu_vendor(name)?)))
 }

@@ -65,7 +65,7 @@ impl Rule for TooManyGpusPerPod {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         let per_node = cx.settings.max_gpus_per_node;
-        for (name, total) in pod_requests(cx.spec()) {
+        for (name, total) in pod_requests(cx.pod) {
             let (most, what) = if is_whole_gpu(name) {
                 (
                     u64::from(per_node),

@@ -115,11 +115,14 @@ impl Rule for TrainingWithoutGangScheduling {
                 "add the label `{QUEUE_LABEL}: <local-queue>` to the `{kind}` (Kueue), or schedule its pods with Volcano and a PodGroup, so that all {pods} pods start together or not at all"
             )
         };
-        sink.report(
-            cx.path(&at),
-            format!("distributed training `{kind}` runs {pods} pods without gang scheduling"),
-        )
-        .help(help);
+        let message = if elastic_policy(object).is_some() {
+            format!(
+                "elastic training `{kind}` needs {pods} pods at once to start, without gang scheduling"
+            )
+        } else {
+            format!("distributed training `{kind}` runs {pods} pods without gang scheduling")
+        };
+        sink.report(cx.path(&at), message).help(help);
     }
 }
 
@@ -135,9 +138,7 @@ fn distributed_pods(object: &Object<'_>) -> Option<(u64, Vec<&'static str>)> {
         // An elastic PyTorchJob starts training once `elasticPolicy.minReplicas` workers
         // are up (a missing minimum copies the maximum, then the Worker replicas), so only
         // those need to start together.
-        let elastic = spec?
-            .get("elasticPolicy")
-            .filter(|p| object.kind == Some("PyTorchJob") && p.as_map().is_some());
+        let elastic = elastic_policy(object);
         let total = specs
             .as_map()?
             .iter()
@@ -189,6 +190,15 @@ fn distributed_pods(object: &Object<'_>) -> Option<(u64, Vec<&'static str>)> {
         return Some((count(spec, "replicas", 1), vec!["spec", "replicas"]));
     }
     None
+}
+
+/// The `elasticPolicy` of an elastic PyTorchJob.
+fn elastic_policy<'a>(object: &Object<'a>) -> Option<&'a Node> {
+    object
+        .node
+        .get("spec")?
+        .get("elasticPolicy")
+        .filter(|p| object.kind == Some("PyTorchJob") && p.as_map().is_some())
 }
 
 fn gang_scheduled(object: &Object<'_>) -> bool {
@@ -363,9 +373,12 @@ spec:
             )
         };
         assert_eq!(run(&yaml("{minReplicas: 1, maxReplicas: 3}")), "");
-        assert!(run(&yaml("{minReplicas: 2, maxReplicas: 3}")).contains("runs 2 pods"));
-        assert!(run(&yaml("{maxReplicas: 4}")).contains("runs 4 pods"));
-        assert!(run(&yaml("{rdzvBackend: c10d}")).contains("runs 3 pods"));
+        assert_eq!(
+            run(&yaml("{minReplicas: 2, maxReplicas: 3}")),
+            "7:5 [warning] elastic training `PyTorchJob` needs 2 pods at once to start, without gang scheduling (spec.pytorchReplicaSpecs)"
+        );
+        assert!(run(&yaml("{maxReplicas: 4}")).contains("needs 4 pods"));
+        assert!(run(&yaml("{rdzvBackend: c10d}")).contains("needs 3 pods"));
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub struct WorkerPod<'a> {
 pub fn gpu_pods<'a>(cx: &ObjectCx<'a>, annotated: &'static GpuSpec) -> Vec<WorkerPod<'a>> {
     let mut out = Vec::new();
     for template in pod_templates(cx.object) {
-        let requests = pod_requests(template.spec);
+        let requests = pod_requests(&template);
         let Some((resource, amount)) = requests
             .iter()
             .find(|(name, q)| gpu_vendor(name).is_some() && **q > Quantity::default())
@@ -93,26 +93,18 @@ pub fn gpu_pods<'a>(cx: &ObjectCx<'a>, annotated: &'static GpuSpec) -> Vec<Worke
 impl WorkerPod<'_> {
     /// Where to point at the GPU ask: the first container's limit or request of it.
     pub fn gpu_path(&self) -> Path {
-        for field in ["containers", "initContainers"] {
-            for (i, c) in self
-                .template
-                .spec
-                .get(field)
-                .and_then(Node::as_seq)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-            {
-                for list in ["limits", "requests"] {
-                    if entries(c, list).any(|(n, _)| n == self.resource) {
-                        return self
-                            .base
-                            .key(field)
-                            .index(i)
-                            .key("resources")
-                            .key(list)
-                            .key(self.resource);
-                    }
+        let containers = self.template.containers();
+        // Regular containers first, then init containers.
+        let (init, regular): (Vec<_>, Vec<_>) = containers.into_iter().partition(|c| c.init);
+        for c in regular.iter().chain(&init) {
+            for list in ["limits", "requests"] {
+                if entries(c.node, list).any(|(n, _)| n == self.resource) {
+                    return self
+                        .base
+                        .join(&c.path)
+                        .key("resources")
+                        .key(list)
+                        .key(self.resource);
                 }
             }
         }

@@ -1,6 +1,7 @@
 use super::annotated::{coefficients, gpu_pods, inputs};
 use crate::declare_rule;
 use crate::lint::{ObjectCx, Rule, RuleMeta, Sink};
+use crate::manifest::Path;
 use crate::quantity::{Quantity, format_bytes, format_cpu_millis};
 use crate::sizing::{TrainingSizingInput, format_params, plan_training};
 
@@ -110,10 +111,15 @@ impl Rule for RequestsBelowSizing {
                 if have >= *want {
                     continue;
                 }
+                let first = pod
+                    .template
+                    .containers()
+                    .into_iter()
+                    .find(|c| !c.init)
+                    .map_or_else(|| Path::new().key("containers").index(0), |c| c.path);
                 let at = pod
                     .base
-                    .key("containers")
-                    .index(0)
+                    .join(&first)
                     .key("resources")
                     .key("requests")
                     .key(resource);
