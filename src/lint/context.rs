@@ -108,7 +108,6 @@ impl<'a> PodCx<'a> {
     ) -> Self {
         let mut containers: Vec<ContainerRef<'a>> = pod
             .containers()
-            .into_iter()
             .map(|c| ContainerRef {
                 kind: if c.init {
                     ContainerKind::Init
@@ -117,7 +116,7 @@ impl<'a> PodCx<'a> {
                 },
                 node: c.node,
                 name: c.name(),
-                path: base.join(&c.path),
+                path: c.path(&base),
             })
             .collect();
         let ephemeral = ContainerKind::Ephemeral.field();

@@ -506,7 +506,7 @@ fn pod_fact(
             init,
             requests: amounts(resources.and_then(|r| r.get("requests"))),
             limits: amounts(resources.and_then(|r| r.get("limits"))),
-            location: origin.locate(site, &base.join(&container.path)),
+            location: origin.locate(site, &container.path(&base)),
         });
     }
     PodFact {

@@ -201,34 +201,44 @@ pub struct PodTemplate<'a> {
 }
 
 /// One container of a pod template.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TemplateContainer<'a> {
     pub node: &'a Node,
-    /// From the pod spec: `containers[0]`, `initContainers[1]`, or an inline key (`model`).
-    pub path: Path,
+    /// The field of the pod spec that holds it: `containers`, `initContainers`, or an
+    /// inline key (`model`).
+    pub field: &'static str,
+    /// Its index in that list; `None` for the inline container.
+    pub index: Option<usize>,
     /// An init container (in `initContainers`).
     pub init: bool,
-    /// The inline container of [`PodTemplate::inline`].
-    pub inline: bool,
 }
 
 impl<'a> TemplateContainer<'a> {
+    /// Its path, given the pod spec's: `spec.containers[0]`, `spec.predictor.model`.
+    pub fn path(&self, spec: &Path) -> Path {
+        let field = spec.key(self.field);
+        match self.index {
+            Some(i) => field.index(i),
+            None => field,
+        }
+    }
+
     /// The container's `name`; KServe names an inline model container `kserve-container`.
     pub fn name(&self) -> Option<&'a str> {
         self.node
             .get("name")
             .and_then(Node::as_str)
-            .or(self.inline.then_some("kserve-container"))
+            .or(self.index.is_none().then_some("kserve-container"))
     }
 }
 
 impl<'a> PodTemplate<'a> {
     /// The init containers, then the inline container, then the regular containers: those
     /// entries of the lists that are maps, in the order the pod runs them.
-    pub fn containers(&self) -> Vec<TemplateContainer<'a>> {
-        let list = |field: &str, init: bool| {
-            self.spec
-                .get(field)
+    pub fn containers(&self) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
+        let spec = self.spec;
+        let list = move |field: &'static str, init: bool| {
+            spec.get(field)
                 .and_then(Node::as_seq)
                 .unwrap_or_default()
                 .iter()
@@ -236,23 +246,23 @@ impl<'a> PodTemplate<'a> {
                 .filter(|(_, c)| c.as_map().is_some())
                 .map(move |(i, node)| TemplateContainer {
                     node,
-                    path: Path::new().key(field).index(i),
+                    field,
+                    index: Some(i),
                     init,
-                    inline: false,
                 })
-                .collect::<Vec<_>>()
         };
-        let mut out = list("initContainers", true);
-        if let Some((key, node)) = self.inline.filter(|(_, n)| n.as_map().is_some()) {
-            out.push(TemplateContainer {
+        let inline = self
+            .inline
+            .filter(|(_, n)| n.as_map().is_some())
+            .map(|(field, node)| TemplateContainer {
                 node,
-                path: Path::new().key(key),
+                field,
+                index: None,
                 init: false,
-                inline: true,
             });
-        }
-        out.extend(list("containers", false));
-        out
+        list("initContainers", true)
+            .chain(inline)
+            .chain(list("containers", false))
     }
 }
 
@@ -887,9 +897,8 @@ mod tests {
             .iter()
             .map(|t| {
                 t.containers()
-                    .iter()
                     .map(|c| {
-                        let at = t.path.join(&c.path).to_string();
+                        let at = c.path(&t.path).to_string();
                         (at, c.name().unwrap_or_default().to_owned())
                     })
                     .collect()

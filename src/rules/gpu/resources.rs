@@ -163,7 +163,6 @@ pub fn pod_requests<'a>(template: &PodTemplate<'a>) -> BTreeMap<&'a str, Quantit
 pub fn first_gpu<'a>(template: &PodTemplate<'a>) -> Option<(&'a str, GpuVendor)> {
     template
         .containers()
-        .into_iter()
         .flat_map(|c| entries(c.node, "limits").chain(entries(c.node, "requests")))
         .filter(|(_, v)| quantity(v).is_some_and(|q| q > Quantity::default()))
         .find_map(|(name, _)| Some((name, gpu_vendor(name)?)))

@@ -93,15 +93,13 @@ pub fn gpu_pods<'a>(cx: &ObjectCx<'a>, annotated: &'static GpuSpec) -> Vec<Worke
 impl WorkerPod<'_> {
     /// Where to point at the GPU ask: the first container's limit or request of it.
     pub fn gpu_path(&self) -> Path {
-        let containers = self.template.containers();
         // Regular containers first, then init containers.
-        let (init, regular): (Vec<_>, Vec<_>) = containers.into_iter().partition(|c| c.init);
+        let (init, regular): (Vec<_>, Vec<_>) = self.template.containers().partition(|c| c.init);
         for c in regular.iter().chain(&init) {
             for list in ["limits", "requests"] {
                 if entries(c.node, list).any(|(n, _)| n == self.resource) {
-                    return self
-                        .base
-                        .join(&c.path)
+                    return c
+                        .path(&self.base)
                         .key("resources")
                         .key(list)
                         .key(self.resource);

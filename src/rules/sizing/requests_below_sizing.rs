@@ -1,7 +1,6 @@
 use super::annotated::{coefficients, gpu_pods, inputs};
 use crate::declare_rule;
 use crate::lint::{ObjectCx, Rule, RuleMeta, Sink};
-use crate::manifest::Path;
 use crate::quantity::{Quantity, format_bytes, format_cpu_millis};
 use crate::sizing::{TrainingSizingInput, format_params, plan_training};
 
@@ -111,15 +110,14 @@ impl Rule for RequestsBelowSizing {
                 if have >= *want {
                     continue;
                 }
-                let first = pod
+                let at = pod
                     .template
                     .containers()
-                    .into_iter()
                     .find(|c| !c.init)
-                    .map_or_else(|| Path::new().key("containers").index(0), |c| c.path);
-                let at = pod
-                    .base
-                    .join(&first)
+                    .map_or_else(
+                        || pod.base.key("containers").index(0),
+                        |c| c.path(&pod.base),
+                    )
                     .key("resources")
                     .key("requests")
                     .key(resource);
