@@ -1,11 +1,12 @@
 use crate::declare_rule;
-use crate::lint::{PodCx, Rule, RuleMeta, Sink};
-use crate::manifest::Node;
+use crate::lint::{ObjectCx, PodCx, Rule, RuleMeta, Sink};
+use crate::manifest::{Node, Path};
 use crate::validate::ImageReference;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a container, init container or ephemeral container whose image has neither a
+    /// Reports a container, init container or ephemeral container (or the trainer of a
+    /// Kubeflow `TrainJob`, `spec.trainer.image`) whose image has neither a
     /// tag nor a digest, or whose only tag is `latest`. Image references that do not parse
     /// are left to the correctness rules.
     ///
@@ -59,23 +60,51 @@ impl Rule for UnpinnedImage {
             let Some(image) = c.node.get("image").and_then(Node::as_str) else {
                 continue;
             };
-            let Ok(reference) = ImageReference::parse(image) else {
-                continue;
-            };
-            if reference.digest.is_some() {
-                continue;
+            if let Some(problem) = unpinned(image) {
+                report(sink, c.path(&["image"]), image, &c.describe(), problem);
             }
-            let message = match reference.tag {
-                None => format!("image `{image}` of {} has no tag or digest", c.describe()),
-                Some("latest") => {
-                    format!("image `{image}` of {} uses the `latest` tag", c.describe())
-                }
-                Some(_) => continue,
-            };
-            sink.report(c.path(&["image"]), message)
-                .help("pin a version tag (`:2.4.0`) or a digest (`@sha256:...`) so every pod runs the same image");
         }
     }
+
+    /// A Kubeflow TrainJob names its trainer's image outside any pod template.
+    fn check_object(&self, cx: &ObjectCx<'_>, sink: &mut Sink) {
+        let object = cx.object;
+        if object.group() != Some("trainer.kubeflow.org") || object.kind != Some("TrainJob") {
+            return;
+        }
+        let Some(image) = object
+            .node
+            .get("spec")
+            .and_then(|s| s.get("trainer"))
+            .and_then(|t| t.get("image"))
+            .and_then(Node::as_str)
+        else {
+            return;
+        };
+        if let Some(problem) = unpinned(image) {
+            let at = cx.path(&["spec", "trainer", "image"]);
+            report(sink, at, image, "the trainer", problem);
+        }
+    }
+}
+
+/// What is unpinned about `image`: "has no tag or digest" or "uses the `latest` tag".
+/// References that do not parse are another rule's business.
+fn unpinned(image: &str) -> Option<&'static str> {
+    let reference = ImageReference::parse(image).ok()?;
+    if reference.digest.is_some() {
+        return None;
+    }
+    match reference.tag {
+        None => Some("has no tag or digest"),
+        Some("latest") => Some("uses the `latest` tag"),
+        Some(_) => None,
+    }
+}
+
+fn report(sink: &mut Sink, at: Path, image: &str, of: &str, problem: &str) {
+    sink.report(at, format!("image `{image}` of {of} {problem}"))
+        .help("pin a version tag (`:2.4.0`) or a digest (`@sha256:...`) so every pod runs the same image");
 }
 
 #[cfg(test)]
@@ -85,6 +114,17 @@ mod tests {
 
     fn run(yaml: &str) -> String {
         render(&check(&UnpinnedImage, yaml))
+    }
+
+    #[test]
+    fn a_trainjob_trainer_image_is_checked() {
+        let job = "apiVersion: trainer.kubeflow.org/v1alpha1\nkind: TrainJob\nmetadata: {name: t}\nspec:\n  runtimeRef: {name: torch-distributed}\n  trainer: {image: alpine:latest, numNodes: 2}\n";
+        assert_eq!(
+            run(job),
+            "6:20 [warning] image `alpine:latest` of the trainer uses the `latest` tag (spec.trainer.image)"
+        );
+        assert_eq!(run(&job.replace("alpine:latest", "alpine:3.20")), "");
+        assert_eq!(run(&job.replace("trainer.kubeflow.org", "example.com")), "");
     }
 
     #[test]
