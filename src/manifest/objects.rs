@@ -294,7 +294,8 @@ const KSERVE_MODEL_KEYS: [&str; 11] = [
 /// (`spec.leaderWorkerTemplate.leaderTemplate` and `.workerTemplate`); Volcano Job
 /// (`spec.tasks[].template`); KServe InferenceService (`spec.predictor` with its `model` or
 /// framework container, `spec.predictor.workerSpec`, `spec.transformer`, `spec.explainer`).
-/// Kubeflow TrainJob and mlk's own resources have none here.
+/// Kubeflow TrainJob and mlk's own resources have none here, and neither have Kyverno
+/// policies (their patterns only describe pods) and Argo Workflows.
 /// Other kinds use the fallback search of the module docs. A known kind whose template is
 /// missing or malformed has no template: reporting that is a correctness rule's job.
 pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
@@ -374,12 +375,37 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             );
         }
         "TrainJob" => {}
+        _ if holds_pod_patterns(object) => {}
         "InferenceService" if object.group() == Some("serving.kserve.io") => {
             kserve(root, &mut out);
         }
         _ => fallback(root, &mut Path::new(), FALLBACK_DEPTH, &mut out),
     }
     out
+}
+
+/// Kinds whose `containers` lists are not pods of their own: Kyverno policies, whose
+/// patterns describe the pods they match, and Argo Workflows, whose pods take their
+/// pod-level settings from the template and the workflow (`spec.securityContext`), which
+/// the fallback search cannot combine.
+fn holds_pod_patterns(object: &Object<'_>) -> bool {
+    match object.group() {
+        Some(g) => {
+            g == "kyverno.io"
+                || g.ends_with(".kyverno.io")
+                || (g == "argoproj.io"
+                    && matches!(
+                        object.kind,
+                        Some(
+                            "Workflow"
+                                | "CronWorkflow"
+                                | "WorkflowTemplate"
+                                | "ClusterWorkflowTemplate"
+                        )
+                    ))
+        }
+        None => false,
+    }
 }
 
 /// The components of a KServe InferenceService: each is a pod spec with the PodSpec fields
@@ -869,6 +895,22 @@ mod tests {
         assert_eq!(
             templates(&text),
             vec![one("spec.tasks[0].template.spec", Some("ps"), "c")]
+        );
+    }
+
+    #[test]
+    fn policy_patterns_and_argo_workflows_have_none() {
+        let kyverno = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nspec:\n  rules:\n  - validate:\n      pattern:\n        spec:\n          containers: [{name: '*'}]\n";
+        assert!(templates(kyverno).is_empty());
+        let workflow = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  templates:\n  - name: a\n    containerSet:\n      containers: [{name: c, image: x:1}]\n";
+        assert!(templates(workflow).is_empty());
+        let rollout = format!(
+            "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  template:\n{}",
+            indent(POD_SPEC, 4)
+        );
+        assert_eq!(
+            templates(&rollout),
+            vec![one("spec.template.spec", None, "c")]
         );
     }
 
