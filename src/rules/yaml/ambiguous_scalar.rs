@@ -17,8 +17,8 @@ declare_rule! {
     /// - `1:20` is the sexagesimal number 80 for YAML 1.1 tools such as PyYAML but a
     ///   string for Kubernetes.
     ///
-    /// For an octal file mode (`defaultMode`, `mode`), an integer field, the help gives the
-    /// decimal to write instead, never quoting.
+    /// For an octal file mode (`defaultMode`, or `mode` in a volume), an integer field, the
+    /// help gives the decimal to write instead, never quoting.
     ///
     /// ## Why is this bad?
     /// The value that reaches the API server is not the one the author (or the next tool in
@@ -120,8 +120,13 @@ impl<'a> Walk<'a, '_> {
             _ => {
                 if let Some((message, mut help)) = ambiguity(node, self.text) {
                     // A file mode is an integer field: quoting it would be rejected.
+                    let in_volumes = || {
+                        self.stack
+                            .iter()
+                            .any(|s| matches!(s, Seg::Key(k) if k == "volumes"))
+                    };
                     if let (Some(Seg::Key(key)), Value::Int(i)) = (self.stack.last(), &node.value)
-                        && matches!(key.as_ref(), "defaultMode" | "mode")
+                        && (key == "defaultMode" || (key == "mode" && in_volumes()))
                     {
                         help = format!(
                             "write `{i}`: a file mode is an integer, and its decimal form reads the same in every YAML version"
@@ -344,6 +349,18 @@ mod tests {
                 "write `511`: a file mode is an integer, and its decimal form reads the same in every YAML version",
                 "write `256`: a file mode is an integer, and its decimal form reads the same in every YAML version",
             ]
+        );
+        let elsewhere = check(
+            &AmbiguousScalar,
+            "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {mode: 0400}\n",
+        );
+        assert!(
+            elsewhere[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.ends_with("or quote it for a string")),
+            "{:?}",
+            elsewhere[0].help
         );
     }
 
