@@ -36,15 +36,6 @@ pub enum ContainerKind {
 }
 
 impl ContainerKind {
-    /// The pod spec field.
-    pub fn field(self) -> &'static str {
-        match self {
-            ContainerKind::Init => "initContainers",
-            ContainerKind::Regular => "containers",
-            ContainerKind::Ephemeral => "ephemeralContainers",
-        }
-    }
-
     /// How upstream messages name it.
     pub fn noun(self) -> &'static str {
         match self {
@@ -106,36 +97,26 @@ impl<'a> PodCx<'a> {
         settings: &'a Settings,
         base: Path,
     ) -> Self {
-        let mut containers: Vec<ContainerRef<'a>> = pod
-            .containers()
-            .map(|c| ContainerRef {
-                kind: if c.init {
-                    ContainerKind::Init
-                } else {
-                    ContainerKind::Regular
-                },
+        let listed = pod.containers().map(|c| {
+            let kind = if c.init {
+                ContainerKind::Init
+            } else {
+                ContainerKind::Regular
+            };
+            (kind, c)
+        });
+        let ephemeral = pod
+            .ephemeral_containers()
+            .map(|c| (ContainerKind::Ephemeral, c));
+        let containers = listed
+            .chain(ephemeral)
+            .map(|(kind, c)| ContainerRef {
+                kind,
                 node: c.node,
                 name: c.name(),
                 path: c.path(&base),
             })
             .collect();
-        let ephemeral = ContainerKind::Ephemeral.field();
-        for (index, node) in pod
-            .spec
-            .get(ephemeral)
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.as_map().is_some())
-        {
-            containers.push(ContainerRef {
-                kind: ContainerKind::Ephemeral,
-                node,
-                name: node.get("name").and_then(Node::as_str),
-                path: base.key(ephemeral).index(index),
-            });
-        }
         PodCx {
             file,
             object,

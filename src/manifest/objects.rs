@@ -236,21 +236,6 @@ impl<'a> PodTemplate<'a> {
     /// The init containers, then the inline container, then the regular containers: those
     /// entries of the lists that are maps, in the order the pod runs them.
     pub fn containers(&self) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
-        let spec = self.spec;
-        let list = move |field: &'static str, init: bool| {
-            spec.get(field)
-                .and_then(Node::as_seq)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.as_map().is_some())
-                .map(move |(i, node)| TemplateContainer {
-                    node,
-                    field,
-                    index: Some(i),
-                    init,
-                })
-        };
         let inline = self
             .inline
             .filter(|(_, n)| n.as_map().is_some())
@@ -260,9 +245,35 @@ impl<'a> PodTemplate<'a> {
                 index: None,
                 init: false,
             });
-        list("initContainers", true)
+        self.listed("initContainers", true)
             .chain(inline)
-            .chain(list("containers", false))
+            .chain(self.listed("containers", false))
+    }
+
+    /// The ephemeral containers that are maps.
+    pub fn ephemeral_containers(&self) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
+        self.listed("ephemeralContainers", false)
+    }
+
+    /// The map entries of the container list `field` of the pod spec.
+    fn listed(
+        &self,
+        field: &'static str,
+        init: bool,
+    ) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
+        self.spec
+            .get(field)
+            .and_then(Node::as_seq)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.as_map().is_some())
+            .map(move |(i, node)| TemplateContainer {
+                node,
+                field,
+                index: Some(i),
+                init,
+            })
     }
 }
 
@@ -427,11 +438,7 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
                     .find_map(|&k| spec.get(k).filter(|n| n.as_map().is_some()).map(|n| (k, n)))
             })
             .flatten();
-        let listed = spec
-            .get("containers")
-            .and_then(Node::as_seq)
-            .is_some_and(|l| l.iter().any(|c| c.as_map().is_some()));
-        if inline.is_some() || listed {
+        if inline.is_some() || lists_containers(spec) {
             out.push(PodTemplate {
                 path: Path::new().keys(&["spec", component]),
                 spec,
@@ -441,11 +448,7 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
             });
         }
         // The other nodes of a multi-node predictor.
-        if let Some(workers) = spec.get("workerSpec").filter(|w| {
-            w.get("containers")
-                .and_then(Node::as_seq)
-                .is_some_and(|l| l.iter().any(|c| c.as_map().is_some()))
-        }) {
+        if let Some(workers) = spec.get("workerSpec").filter(|w| lists_containers(w)) {
             out.push(PodTemplate {
                 path: Path::new().keys(&["spec", component, "workerSpec"]),
                 spec: workers,
@@ -455,6 +458,13 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
             });
         }
     }
+}
+
+/// Whether `node` has the shape of a pod spec: a `containers` list of maps, not empty.
+fn lists_containers(node: &Node) -> bool {
+    node.get("containers")
+        .and_then(Node::as_seq)
+        .is_some_and(|cs| !cs.is_empty() && cs.iter().all(|c| c.as_map().is_some()))
 }
 
 fn follow<'a>(node: &'a Node, path: &Path) -> Option<&'a Node> {
@@ -563,11 +573,7 @@ fn fallback<'a>(node: &'a Node, path: &mut Path, depth: usize, out: &mut Vec<Pod
     let Some(entries) = node.as_map() else {
         return;
     };
-    let is_pod_spec = node
-        .get("containers")
-        .and_then(Node::as_seq)
-        .is_some_and(|cs| !cs.is_empty() && cs.iter().all(|c| c.as_map().is_some()));
-    if is_pod_spec {
+    if lists_containers(node) {
         out.push(PodTemplate {
             path: path.clone(),
             spec: node,

@@ -1,3 +1,4 @@
+use super::workload::is_train_job;
 use crate::declare_rule;
 use crate::lint::{ObjectCx, PodCx, Rule, RuleMeta, Sink};
 use crate::manifest::{Node, Path};
@@ -69,7 +70,7 @@ impl Rule for UnpinnedImage {
     /// A Kubeflow TrainJob names its trainer's image outside any pod template.
     fn check_object(&self, cx: &ObjectCx<'_>, sink: &mut Sink) {
         let object = cx.object;
-        if object.group() != Some("trainer.kubeflow.org") || object.kind != Some("TrainJob") {
+        if !is_train_job(object) {
             return;
         }
         let Some(image) = object

@@ -82,12 +82,17 @@ pub fn component<'a>(object: &Object<'a>) -> Option<&'a str> {
     })
 }
 
+/// True for a Kubeflow Trainer `TrainJob`.
+pub fn is_train_job(object: &Object<'_>) -> bool {
+    object.group() == Some("trainer.kubeflow.org") && object.kind == Some("TrainJob")
+}
+
 /// True for a training workload; see the module docs.
 pub fn is_training(object: &Object<'_>) -> bool {
     if is_kubeflow(object) || is_jobset(object) || is_volcano_job(object) {
         return true;
     }
-    if object.group() == Some("trainer.kubeflow.org") && object.kind == Some("TrainJob") {
+    if is_train_job(object) {
         return true;
     }
     let batch = is_batch_job(object) || is_cron_job(object);
