@@ -5,12 +5,16 @@
 //! With `--dom`, each file is instead loaded into the YAML library's own document with
 //! positions (`saphyr::MarkedYaml`, from the same parser on the same input type): what
 //! parsing a file means to a user of the library.
+//! It uses mlk's allocator, so that the passes differ from `mlk lint` only in what they do.
 //! Usage: `parse_only [--tree | --dom] PATH...`; prints the number of files and parser
 //! events (or documents, with `--tree` and `--dom`).
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 use saphyr::{LoadableYamlNode, MarkedYaml};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Pass {
