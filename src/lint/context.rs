@@ -127,9 +127,36 @@ impl<'a> PodCx<'a> {
         }
     }
 
-    /// The pod spec (the map with `containers`).
+    /// The pod spec (the map with `containers`). Pod-level fields are read with
+    /// [`PodCx::field`], which knows where each comes from.
     pub fn spec(&self) -> &'a Node {
         self.pod.spec
+    }
+
+    /// A pod-level field and its path from the document root (see
+    /// [`PodTemplate::field`]).
+    pub fn field(&self, key: &str) -> Option<(&'a Node, Path)> {
+        self.pod
+            .field(key)
+            .map(|(node, path)| (node, self.object.path.join(&path)))
+    }
+
+    /// The pod's securityContext, and its path from the document root: where it is, or
+    /// where it would go.
+    pub fn security_context(&self) -> (Option<&'a Node>, Path) {
+        match self.field("securityContext") {
+            Some((node, path)) => (Some(node), path),
+            None => (None, self.path(&["securityContext"])),
+        }
+    }
+
+    /// The pod's volumes that are maps, with their paths from the document root.
+    pub fn volumes(&self) -> Vec<(&'a Node, Path)> {
+        self.pod
+            .volumes()
+            .into_iter()
+            .map(|(node, path)| (node, self.object.path.join(&path)))
+            .collect()
     }
 
     /// The path of a field of the pod spec, from the document root.
@@ -139,7 +166,7 @@ impl<'a> PodCx<'a> {
 
     /// A field of the pod's securityContext.
     pub fn security(&self, key: &str) -> Option<&'a Node> {
-        self.pod.spec.get("securityContext")?.get(key)
+        self.field("securityContext")?.0.get(key)
     }
 
     /// Every container, init container and ephemeral container, in that order (the order

@@ -192,94 +192,231 @@ pub struct PodTemplate<'a> {
     /// The pod's metadata (labels, annotations), when the template has any.
     pub metadata: Option<&'a Node>,
     /// Which pods of a multi-role workload this is: a Kubeflow replica type (`Worker`), a
-    /// JobSet replicated job, a Ray group, `leader`/`worker`, a Volcano task.
+    /// JobSet replicated job, a Ray group, `leader`/`worker`, a Volcano task, an Argo
+    /// template.
     pub role: Option<String>,
-    /// A container written inline in the pod spec, outside its `containers` list, with its
-    /// key: the `model` (or framework key, such as `pytorch`) of a KServe predictor, which
-    /// KServe runs as the pod's first container.
-    pub inline: Option<(&'static str, &'a Node)>,
+    /// A container written inline in the pod spec, outside its container lists.
+    pub inline: Option<Inline<'a>>,
+    /// For an Argo Workflows template, the workflow spec it belongs to: the pod takes some
+    /// of its pod-level settings from there.
+    pub workflow: Option<Workflow<'a>>,
+}
+
+/// A container written as one field of a pod spec: the `model` (or framework key, such as
+/// `pytorch`) of a KServe predictor, or the `container` or `script` of an Argo template.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inline<'a> {
+    /// The keys from the pod spec to it: one key.
+    pub field: &'static [&'static str],
+    pub node: &'a Node,
+    /// The name the operator gives the container.
+    pub name: &'static str,
+    /// The operator replaces any name the container was given (Argo's `main`); otherwise
+    /// the given name stands.
+    pub renamed: bool,
+}
+
+/// The spec of an Argo Workflow (or WorkflowTemplate, ClusterWorkflowTemplate, or a
+/// CronWorkflow's `workflowSpec`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workflow<'a> {
+    pub spec: &'a Node,
+    /// From the object's root.
+    pub path: Path,
 }
 
 /// One container of a pod template.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TemplateContainer<'a> {
     pub node: &'a Node,
-    /// The field of the pod spec that holds it: `containers`, `initContainers`, or an
-    /// inline key (`model`).
-    pub field: &'static str,
+    /// The keys from the pod spec to the list that holds it (`containers`,
+    /// `initContainers`, `containerSet.containers`), or to the inline container (`model`).
+    pub field: &'static [&'static str],
     /// Its index in that list; `None` for the inline container.
     pub index: Option<usize>,
     /// An init container (in `initContainers`).
     pub init: bool,
+    /// The name the operator gives an inline container, and whether it replaces the given one.
+    inline_name: Option<(&'static str, bool)>,
 }
 
 impl<'a> TemplateContainer<'a> {
     /// Its path, given the pod spec's: `spec.containers[0]`, `spec.predictor.model`.
     pub fn path(&self, spec: &Path) -> Path {
-        let field = spec.key(self.field);
+        let field = spec.keys(self.field);
         match self.index {
             Some(i) => field.index(i),
             None => field,
         }
     }
 
-    /// The container's `name`; KServe names an inline model container `kserve-container`.
+    /// The name the container runs with: its `name`, or the one its operator gives it.
     pub fn name(&self) -> Option<&'a str> {
-        self.node
-            .get("name")
-            .and_then(Node::as_str)
-            .or(self.index.is_none().then_some("kserve-container"))
+        let given = || self.node.get("name").and_then(Node::as_str);
+        match self.inline_name {
+            Some((name, true)) => Some(name),
+            Some((name, false)) => given().or(Some(name)),
+            None => given(),
+        }
     }
 }
+
+/// The container lists of a pod spec, as keys from the pod spec, init containers first.
+const POD_LISTS: [(&[&str], bool); 2] = [(&["initContainers"], true), (&["containers"], false)];
+
+/// The container lists of an Argo template: its containers run beside `container` or
+/// `script` (as `main`), after the init containers.
+const ARGO_LISTS: [(&[&str], bool); 3] = [
+    (&["initContainers"], true),
+    (&["containerSet", "containers"], false),
+    (&["sidecars"], false),
+];
 
 impl<'a> PodTemplate<'a> {
     /// The init containers, then the inline container, then the regular containers: those
     /// entries of the lists that are maps, in the order the pod runs them.
     pub fn containers(&self) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
+        let lists: &'static [(&'static [&'static str], bool)] = if self.workflow.is_some() {
+            &ARGO_LISTS
+        } else {
+            &POD_LISTS
+        };
         let inline = self
             .inline
-            .filter(|(_, n)| n.as_map().is_some())
-            .map(|(field, node)| TemplateContainer {
-                node,
-                field,
+            .filter(|i| i.node.as_map().is_some())
+            .map(|i| TemplateContainer {
+                node: i.node,
+                field: i.field,
                 index: None,
                 init: false,
+                inline_name: Some((i.name, i.renamed)),
             });
-        self.listed("initContainers", true)
-            .chain(inline)
-            .chain(self.listed("containers", false))
+        let spec = self.spec;
+        let listed = move |init: bool| {
+            lists
+                .iter()
+                .filter(move |(_, i)| *i == init)
+                .flat_map(move |&(field, init)| listed(spec, field, init))
+        };
+        listed(true).chain(inline).chain(listed(false))
     }
 
     /// The ephemeral containers that are maps.
     pub fn ephemeral_containers(&self) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
-        self.listed("ephemeralContainers", false)
+        listed(self.spec, &["ephemeralContainers"], false)
     }
 
-    /// The map entries of the container list `field` of the pod spec.
-    fn listed(
-        &self,
-        field: &'static str,
-        init: bool,
-    ) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
-        self.spec
-            .get(field)
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.as_map().is_some())
-            .map(move |(i, node)| TemplateContainer {
-                node,
-                field,
-                index: Some(i),
-                init,
-            })
+    /// A pod-level field of the pod this template makes, and its path from the object's
+    /// root. An Argo template's pod takes `securityContext`, the scheduling fields and the
+    /// service account from the template, else from the workflow spec; `hostNetwork`,
+    /// `dnsPolicy` and `imagePullSecrets` only from the workflow spec; `priorityClassName`
+    /// from the template, else from the workflow's `podPriorityClassName`. Argo has no other
+    /// pod-level fields (the rest can only come from a `podSpecPatch`).
+    pub fn field(&self, key: &str) -> Option<(&'a Node, Path)> {
+        let Some(workflow) = &self.workflow else {
+            return self.spec.get(key).map(|n| (n, self.path.key(key)));
+        };
+        let own = |k: &str| {
+            self.spec
+                .get(k)
+                .filter(|n| !n.is_null())
+                .map(|n| (n, self.path.key(k)))
+        };
+        let outer = |k: &str| {
+            workflow
+                .spec
+                .get(k)
+                .filter(|n| !n.is_null())
+                .map(|n| (n, workflow.path.key(k)))
+        };
+        match key {
+            "securityContext"
+            | "nodeSelector"
+            | "affinity"
+            | "tolerations"
+            | "schedulerName"
+            | "serviceAccountName"
+            | "automountServiceAccountToken" => own(key).or_else(|| outer(key)),
+            "priorityClassName" => own(key).or_else(|| outer("podPriorityClassName")),
+            "hostNetwork" | "dnsPolicy" | "imagePullSecrets" => outer(key),
+            _ => None,
+        }
     }
+
+    /// The pod's volumes that are maps, with their paths from the object's root. An Argo
+    /// template's pod has the template's volumes, then those of the workflow spec that its
+    /// containers mount.
+    pub fn volumes(&self) -> Vec<(&'a Node, Path)> {
+        let items = |node: &'a Node, path: &Path| {
+            let path = path.key("volumes");
+            node.get("volumes")
+                .and_then(Node::as_seq)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.as_map().is_some())
+                .map(move |(i, v)| (v, path.index(i)))
+        };
+        let mut out: Vec<(&Node, Path)> = items(self.spec, &self.path).collect();
+        if let Some(workflow) = &self.workflow {
+            let mounted = self.mounted_volumes();
+            let own: Vec<&str> = out.iter().filter_map(|(v, _)| volume_name(v)).collect();
+            let shared: Vec<(&Node, Path)> = items(workflow.spec, &workflow.path)
+                .filter(|(v, _)| {
+                    volume_name(v).is_some_and(|n| mounted.contains(&n) && !own.contains(&n))
+                })
+                .collect();
+            out.extend(shared);
+        }
+        out
+    }
+
+    /// The names of the volumes the containers mount (and a container set's shared mounts).
+    fn mounted_volumes(&self) -> Vec<&'a str> {
+        let shared = self
+            .spec
+            .get("containerSet")
+            .and_then(|s| s.get("volumeMounts"));
+        self.containers()
+            .filter_map(|c| c.node.get("volumeMounts"))
+            .chain(shared)
+            .filter_map(Node::as_seq)
+            .flatten()
+            .filter_map(|m| m.get("name").and_then(Node::as_str))
+            .collect()
+    }
+}
+
+fn volume_name(volume: &Node) -> Option<&str> {
+    volume.get("name").and_then(Node::as_str)
+}
+
+/// The map entries of the container list at `field` under a pod spec.
+fn listed<'a>(
+    spec: &'a Node,
+    field: &'static [&'static str],
+    init: bool,
+) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
+    field
+        .iter()
+        .try_fold(spec, |n, k| n.get(k))
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.as_map().is_some())
+        .map(move |(i, node)| TemplateContainer {
+            node,
+            field,
+            index: Some(i),
+            init,
+            inline_name: None,
+        })
 }
 
 /// The keys of a KServe predictor that hold its model container: `model`, or one of the
 /// framework keys that came before it.
-const KSERVE_MODEL_KEYS: [&str; 11] = [
+static KSERVE_MODEL_KEYS: [&str; 11] = [
     "model",
     "sklearn",
     "xgboost",
@@ -304,9 +441,11 @@ const KSERVE_MODEL_KEYS: [&str; 11] = [
 /// `spec.submitterPodTemplate`), RayService (under `spec.rayClusterConfig`); LeaderWorkerSet
 /// (`spec.leaderWorkerTemplate.leaderTemplate` and `.workerTemplate`); Volcano Job
 /// (`spec.tasks[].template`); KServe InferenceService (`spec.predictor` with its `model` or
-/// framework container, `spec.predictor.workerSpec`, `spec.transformer`, `spec.explainer`).
+/// framework container, `spec.predictor.workerSpec`, `spec.transformer`, `spec.explainer`);
+/// Argo Workflow, WorkflowTemplate, ClusterWorkflowTemplate and CronWorkflow (each template
+/// that runs containers, see [`PodTemplate::field`] for its pod-level settings).
 /// Kubeflow TrainJob and mlk's own resources have none here, and neither have Kyverno
-/// policies (their patterns only describe pods) and Argo Workflows.
+/// policies (their patterns only describe pods).
 /// Other kinds use the fallback search of the module docs. A known kind whose template is
 /// missing or malformed has no template: reporting that is a correctness rule's job.
 pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
@@ -326,6 +465,7 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
                     metadata: root.get("metadata"),
                     role: None,
                     inline: None,
+                    workflow: None,
                 });
             }
         }
@@ -386,6 +526,16 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             );
         }
         "TrainJob" => {}
+        _ if is_argo_workflow(object) => {
+            let path = if object.kind == Some("CronWorkflow") {
+                here.keys(&["spec", "workflowSpec"])
+            } else {
+                here.key("spec")
+            };
+            if let Some(spec) = follow(root, &path).filter(|s| s.as_map().is_some()) {
+                argo(Workflow { spec, path }, &mut out);
+            }
+        }
         _ if holds_pod_patterns(object) => {}
         "InferenceService" if object.group() == Some("serving.kserve.io") => {
             kserve(root, &mut out);
@@ -395,27 +545,73 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
     out
 }
 
-/// Kinds whose `containers` lists are not pods of their own: Kyverno policies, whose
-/// patterns describe the pods they match, and Argo Workflows, whose pods take their
-/// pod-level settings from the template and the workflow (`spec.securityContext`), which
-/// the fallback search cannot combine.
+/// Kyverno policies, whose `containers` lists are patterns describing the pods they match,
+/// not pods of their own.
 fn holds_pod_patterns(object: &Object<'_>) -> bool {
-    match object.group() {
-        Some(g) => {
-            g == "kyverno.io"
-                || g.ends_with(".kyverno.io")
-                || (g == "argoproj.io"
-                    && matches!(
-                        object.kind,
-                        Some(
-                            "Workflow"
-                                | "CronWorkflow"
-                                | "WorkflowTemplate"
-                                | "ClusterWorkflowTemplate"
-                        )
-                    ))
+    object
+        .group()
+        .is_some_and(|g| g == "kyverno.io" || g.ends_with(".kyverno.io"))
+}
+
+/// The Argo Workflows kinds that hold a workflow spec.
+fn is_argo_workflow(object: &Object<'_>) -> bool {
+    object.group() == Some("argoproj.io")
+        && matches!(
+            object.kind,
+            Some("Workflow" | "CronWorkflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate")
+        )
+}
+
+/// The pods of an Argo workflow: one per template that runs a `container`, a `script` or a
+/// `containerSet`, with the template's name as its role. Steps, DAG and suspend templates
+/// make no pod, and resource, data, HTTP and plugin templates run only Argo's own executor.
+/// A workflow with `templateDefaults` or a `podSpecPatch`, and a template with a
+/// `podSpecPatch`, are not read: Argo merges those into the pod in ways mlk does not
+/// reproduce, so their pods are left unchecked rather than checked wrongly.
+fn argo<'a>(workflow: Workflow<'a>, out: &mut Vec<PodTemplate<'a>>) {
+    let spec = workflow.spec;
+    if spec.get("templateDefaults").is_some() || spec.get("podSpecPatch").is_some() {
+        return;
+    }
+    let list = workflow.path.key("templates");
+    for (i, template) in spec
+        .get("templates")
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        if template.as_map().is_none() || template.get("podSpecPatch").is_some() {
+            continue;
         }
-        None => false,
+        let inline = [("container", &["container"]), ("script", &["script"])]
+            .into_iter()
+            .find_map(|(key, field): (&str, &'static [&'static str; 1])| {
+                let node = template.get(key).filter(|n| n.as_map().is_some())?;
+                Some(Inline {
+                    field,
+                    node,
+                    name: "main",
+                    renamed: true,
+                })
+            });
+        let container_set = template
+            .get("containerSet")
+            .is_some_and(|s| s.get("containers").and_then(Node::as_seq).is_some());
+        if inline.is_none() && !container_set {
+            continue;
+        }
+        out.push(PodTemplate {
+            path: list.index(i),
+            spec: template,
+            metadata: template.get("metadata"),
+            role: template
+                .get("name")
+                .and_then(Node::as_str)
+                .map(str::to_owned),
+            inline,
+            workflow: Some(workflow.clone()),
+        });
     }
 }
 
@@ -435,9 +631,15 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
             .then(|| {
                 KSERVE_MODEL_KEYS
                     .iter()
-                    .find_map(|&k| spec.get(k).filter(|n| n.as_map().is_some()).map(|n| (k, n)))
+                    .find_map(|k| spec.get(k).filter(|n| n.as_map().is_some()).map(|n| (k, n)))
             })
-            .flatten();
+            .flatten()
+            .map(|(key, node)| Inline {
+                field: std::slice::from_ref(key),
+                node,
+                name: "kserve-container",
+                renamed: false,
+            });
         if inline.is_some() || lists_containers(spec) {
             out.push(PodTemplate {
                 path: Path::new().keys(&["spec", component]),
@@ -445,6 +647,7 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
                 metadata: None,
                 role: None,
                 inline,
+                workflow: None,
             });
         }
         // The other nodes of a multi-node predictor.
@@ -455,6 +658,7 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
                 metadata: None,
                 role: None,
                 inline: None,
+                workflow: None,
             });
         }
     }
@@ -493,6 +697,7 @@ fn template<'a>(
             metadata: tpl.get("metadata"),
             role: role.map(str::to_owned),
             inline: None,
+            workflow: None,
         });
     }
 }
@@ -580,6 +785,7 @@ fn fallback<'a>(node: &'a Node, path: &mut Path, depth: usize, out: &mut Vec<Pod
             metadata: None,
             role: None,
             inline: None,
+            workflow: None,
         });
         return;
     }
@@ -905,11 +1111,9 @@ mod tests {
     }
 
     #[test]
-    fn policy_patterns_and_argo_workflows_have_none() {
+    fn policy_patterns_have_none() {
         let kyverno = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nspec:\n  rules:\n  - validate:\n      pattern:\n        spec:\n          containers: [{name: '*'}]\n";
         assert!(templates(kyverno).is_empty());
-        let workflow = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  templates:\n  - name: a\n    containerSet:\n      containers: [{name: c, image: x:1}]\n";
-        assert!(templates(workflow).is_empty());
         let rollout = format!(
             "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  template:\n{}",
             indent(POD_SPEC, 4)
@@ -918,6 +1122,148 @@ mod tests {
             templates(&rollout),
             vec![one("spec.template.spec", None, "c")]
         );
+    }
+
+    const WORKFLOW: &str = "\
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+spec:
+  hostNetwork: true
+  podPriorityClassName: batch
+  securityContext: {runAsNonRoot: true}
+  tolerations: [{key: gpu}]
+  volumes:
+  - {name: shared, persistentVolumeClaim: {claimName: data}}
+  - {name: unused, hostPath: {path: /x}}
+  templates:
+  - name: main
+    steps: [[{name: a, template: train}]]
+  - name: train
+    securityContext: {runAsUser: 1000}
+    initContainers: [{name: fetch, image: x:1}]
+    container: {name: ignored, image: x:1, volumeMounts: [{name: shared, mountPath: /d}]}
+    sidecars: [{name: proxy, image: x:1}]
+    volumes: [{name: scratch, emptyDir: {}}]
+  - name: eval
+    priorityClassName: urgent
+    script: {image: x:1, source: print(1)}
+  - name: set
+    containerSet:
+      volumeMounts: [{name: unused, mountPath: /x}]
+      containers: [{name: a, image: x:1}, {name: b, image: x:1}]
+  - name: apply
+    resource: {action: create, manifest: x}
+";
+
+    #[test]
+    fn argo_templates_that_run_containers_are_pods() {
+        assert_eq!(
+            containers_of(WORKFLOW),
+            vec![
+                vec![
+                    ("spec.templates[1].initContainers[0]".into(), "fetch".into()),
+                    ("spec.templates[1].container".into(), "main".into()),
+                    ("spec.templates[1].sidecars[0]".into(), "proxy".into()),
+                ],
+                vec![("spec.templates[2].script".into(), "main".into())],
+                vec![
+                    (
+                        "spec.templates[3].containerSet.containers[0]".into(),
+                        "a".into()
+                    ),
+                    (
+                        "spec.templates[3].containerSet.containers[1]".into(),
+                        "b".into()
+                    ),
+                ],
+            ]
+        );
+        let file = loaded(WORKFLOW);
+        let objs = objects(&file.documents[0]);
+        let pods = pod_templates(&objs[0]);
+        let roles: Vec<_> = pods.iter().map(|p| p.role.as_deref()).collect();
+        assert_eq!(roles, [Some("train"), Some("eval"), Some("set")]);
+        let at = |pod: &PodTemplate<'_>, key: &str| pod.field(key).map(|(_, p)| p.to_string());
+        // The template's own securityContext replaces the workflow's; without one, the
+        // workflow's applies. Argo has no `hostPID` and no pod-level `containers`.
+        for (pod, key, expected) in [
+            (
+                0,
+                "securityContext",
+                Some("spec.templates[1].securityContext"),
+            ),
+            (1, "securityContext", Some("spec.securityContext")),
+            (0, "hostNetwork", Some("spec.hostNetwork")),
+            (0, "tolerations", Some("spec.tolerations")),
+            (0, "priorityClassName", Some("spec.podPriorityClassName")),
+            (
+                1,
+                "priorityClassName",
+                Some("spec.templates[2].priorityClassName"),
+            ),
+            (0, "hostPID", None),
+            (0, "containers", None),
+        ] {
+            assert_eq!(
+                at(&pods[pod], key).as_deref(),
+                expected,
+                "{key} of pod {pod}"
+            );
+        }
+        let volumes = |pod: &PodTemplate<'_>| -> Vec<String> {
+            pod.volumes().iter().map(|(_, p)| p.to_string()).collect()
+        };
+        // Workflow volumes join the pods that mount them.
+        assert_eq!(
+            volumes(&pods[0]),
+            ["spec.templates[1].volumes[0]", "spec.volumes[0]"]
+        );
+        assert!(volumes(&pods[1]).is_empty());
+        assert_eq!(volumes(&pods[2]), ["spec.volumes[1]"]);
+    }
+
+    #[test]
+    fn argo_cron_workflows_and_merged_settings() {
+        let cron = WORKFLOW
+            .replace(
+                "kind: Workflow\nspec:\n",
+                "kind: CronWorkflow\nspec:\n  schedule: '0 * * * *'\n  workflowSpec:\n",
+            )
+            .replace("\n  ", "\n    ")
+            .replace("\n    schedule", "\n  schedule")
+            .replace("\n    workflowSpec", "\n  workflowSpec");
+        let file = loaded(&cron);
+        let objs = objects(&file.documents[0]);
+        let pods = pod_templates(&objs[0]);
+        assert_eq!(pods.len(), 3);
+        assert_eq!(pods[0].path.to_string(), "spec.workflowSpec.templates[1]");
+        assert_eq!(
+            pods[1]
+                .field("securityContext")
+                .map(|(_, p)| p.to_string())
+                .as_deref(),
+            Some("spec.workflowSpec.securityContext")
+        );
+        // Defaults and patches that Argo merges into the pod are not reproduced: such pods
+        // are not read at all.
+        let defaults = WORKFLOW.replace(
+            "  hostNetwork: true\n",
+            "  templateDefaults: {container: {securityContext: {runAsNonRoot: true}}}\n",
+        );
+        assert!(templates(&defaults).is_empty());
+        let patched = WORKFLOW.replace(
+            "  - name: eval\n",
+            "  - name: eval\n    podSpecPatch: '{}'\n",
+        );
+        let roles: Vec<_> = {
+            let file = loaded(&patched);
+            let objs = objects(&file.documents[0]);
+            pod_templates(&objs[0])
+                .iter()
+                .map(|p| p.role.clone())
+                .collect()
+        };
+        assert_eq!(roles, [Some("train".to_string()), Some("set".to_string())]);
     }
 
     #[test]

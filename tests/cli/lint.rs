@@ -481,6 +481,89 @@ fn a_pod_security_version_changes_what_is_reported() {
     );
 }
 
+const ARGO_WORKFLOW: &str = "\
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {generateName: train-, namespace: ml}
+spec:
+  entrypoint: pipeline
+  hostNetwork: true
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile: {type: RuntimeDefault}
+  volumes:
+  - name: cache
+    hostPath: {path: /var/cache}
+  templates:
+  - name: pipeline
+    dag:
+      tasks:
+      - {name: train, template: train}
+      - {name: report, template: report, dependencies: [train]}
+  - name: train
+    container:
+      image: registry.example.com/train:1.0
+      volumeMounts: [{name: cache, mountPath: /cache}]
+      resources:
+        limits: {nvidia.com/gpu: 1}
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities: {drop: [ALL]}
+  - name: report
+    securityContext: {runAsUser: 0}
+    script:
+      image: python:3.12
+      source: print(1)
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities: {drop: [ALL]}
+";
+
+#[test]
+fn argo_workflow_pods_take_pod_settings_from_the_template_or_the_workflow() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("wf.yaml"), ARGO_WORKFLOW).expect("write");
+    let args = [
+        "--format",
+        "concise",
+        "--select",
+        "pod-security,gpu",
+        "wf.yaml",
+    ];
+    let (code, out, _) = lint_in(dir.path(), &args);
+    assert_eq!(code, 1, "{out}");
+    // `hostNetwork` and the hostPath volume are the workflow's, reported once where they
+    // are written; `train` runs as non-root through the workflow's securityContext, while
+    // `report` replaces it with its own, which sets user 0 and no seccomp profile.
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "wf.yaml:6:16: error[host-namespaces] host namespaces: hostNetwork=true",
+            "wf.yaml:12:15: error[restricted-volume-type] restricted volume types: volume \"cache\" uses restricted volume type \"hostPath\"",
+            "wf.yaml:19:5: warning[gpu-toleration-missing] pod asks for `nvidia.com/gpu` but does not tolerate the `nvidia.com/gpu` taint of GPU nodes",
+            "wf.yaml:29:34: error[run-as-user-zero] runAsUser=0: pod must not set runAsUser=0",
+            "wf.yaml:33:7: error[run-as-root] runAsNonRoot != true: pod or container \"main\" must set securityContext.runAsNonRoot=true",
+            "wf.yaml:33:7: error[seccomp-profile-missing] seccompProfile: pod or container \"main\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"",
+            "5 errors, 1 warning in 1 file (of 1 checked)",
+        ]
+    );
+    // Fixed: no host network, a claim instead of the host path, the report template
+    // without a securityContext of its own, and a toleration at the workflow level.
+    let fixed = ARGO_WORKFLOW
+        .replace(
+            "  hostNetwork: true\n",
+            "  tolerations: [{key: nvidia.com/gpu, operator: Exists}]\n",
+        )
+        .replace(
+            "hostPath: {path: /var/cache}",
+            "persistentVolumeClaim: {claimName: cache}",
+        )
+        .replace("    securityContext: {runAsUser: 0}\n", "");
+    fs::write(dir.path().join("wf.yaml"), fixed).expect("write");
+    let (code, out, _) = lint_in(dir.path(), &args);
+    assert_eq!(code, 0, "{out}");
+}
+
 #[test]
 fn a_kserve_model_is_checked_as_the_container_kserve_makes_of_it() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -190,13 +190,14 @@ impl Rule for InvalidQuantity {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let spec = cx.spec();
-        for key in ["requests", "limits"] {
-            check_list(sink, spec.get("resources").and_then(|r| r.get(key)), || {
-                cx.path(&["resources", key])
-            });
+        if let Some((resources, path)) = cx.field("resources") {
+            for key in ["requests", "limits"] {
+                check_list(sink, resources.get(key), || path.key(key));
+            }
         }
-        check_list(sink, spec.get("overhead"), || cx.path(&["overhead"]));
+        if let Some((overhead, path)) = cx.field("overhead") {
+            check_list(sink, Some(overhead), || path.clone());
+        }
         for c in cx.containers() {
             let resources = c.node.get("resources");
             for key in ["requests", "limits"] {
@@ -205,18 +206,9 @@ impl Rule for InvalidQuantity {
                 });
             }
         }
-        let volumes = spec
-            .get("volumes")
-            .and_then(Node::as_seq)
-            .unwrap_or_default();
-        for (i, v) in volumes.iter().enumerate() {
+        for (v, path) in cx.volumes() {
             if let Some(limit) = v.get("emptyDir").and_then(|e| e.get("sizeLimit")) {
-                let path = || {
-                    cx.path(&["volumes"])
-                        .index(i)
-                        .key("emptyDir")
-                        .key("sizeLimit")
-                };
+                let path = || path.keys(&["emptyDir", "sizeLimit"]);
                 check_value(sink, limit, path, "sizeLimit");
             }
         }

@@ -67,12 +67,18 @@ impl Rule for VolumeMountWithoutVolume {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let mut volumes: Vec<&str> = names(cx.spec().get("volumes"), &["name"]).collect();
-        // A StatefulSet's (and a LeaderWorkerSet's) claim templates are volumes of its pods.
+        let mut volumes: Vec<&str> = cx
+            .volumes()
+            .into_iter()
+            .filter_map(|(v, _)| v.get("name").and_then(Node::as_str))
+            .collect();
+        // A StatefulSet's (and a LeaderWorkerSet's, and an Argo workflow's) claim templates
+        // are volumes of its pods.
         let spec = cx.object.node.get("spec");
-        let claims = match cx.object.kind {
-            Some("StatefulSet") => spec.and_then(|s| s.get("volumeClaimTemplates")),
-            Some("LeaderWorkerSet") => spec
+        let claims = match (&cx.pod.workflow, cx.object.kind) {
+            (Some(workflow), _) => workflow.spec.get("volumeClaimTemplates"),
+            (None, Some("StatefulSet")) => spec.and_then(|s| s.get("volumeClaimTemplates")),
+            (None, Some("LeaderWorkerSet")) => spec
                 .and_then(|s| s.get("leaderWorkerTemplate"))
                 .and_then(|t| t.get("volumeClaimTemplates")),
             _ => None,

@@ -81,20 +81,19 @@ impl Rule for GpuTolerationMissing {
             GpuVendor::Amd => "amd.com/gpu",
             GpuVendor::Other => return,
         };
-        if cx.spec().get("nodeName").is_some() {
+        if cx.field("nodeName").is_some() {
             // Bound to a node already: the scheduler, and with it taints, do not apply.
             return;
         }
-        let tolerations = cx
-            .spec()
-            .get("tolerations")
-            .and_then(Node::as_seq)
-            .unwrap_or_default();
+        let (tolerations, path) = match cx.field("tolerations") {
+            Some((list, path)) => (list.as_seq().unwrap_or_default(), path),
+            None => (&[][..], cx.path(&["tolerations"])),
+        };
         if tolerations.iter().any(|t| tolerates(t, taint, resource)) {
             return;
         }
         sink.report(
-            cx.path(&["tolerations"]),
+            path,
             format!(
                 "pod asks for `{resource}` but does not tolerate the `{taint}` taint of GPU nodes"
             ),

@@ -103,7 +103,7 @@ impl Rule for MigProfileNotOnGpuType {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let allowed = allowed_values(cx.spec(), PRODUCT_LABEL);
+        let allowed = allowed_values(cx.pod, PRODUCT_LABEL);
         if allowed.selector.is_none() && allowed.affinity.is_none() {
             return;
         }

@@ -1,7 +1,7 @@
 //! Where a pod spec asks to run, as far as the `gpu` rules need it: node selector and
 //! required node-affinity values of a label, and whether anything steers the pod to
 //! particular nodes.
-use crate::manifest::Node;
+use crate::manifest::{Node, PodTemplate};
 
 /// GFD's label with the GPU model of a node.
 pub const PRODUCT_LABEL: &str = "nvidia.com/gpu.product";
@@ -17,12 +17,14 @@ pub struct Allowed<'a> {
     pub affinity: Option<Vec<&'a str>>,
 }
 
-pub fn allowed_values<'a>(spec: &'a Node, key: &str) -> Allowed<'a> {
-    let selector = spec
-        .get("nodeSelector")
-        .and_then(|s| s.get(key))
+pub fn allowed_values<'a>(pod: &PodTemplate<'a>, key: &str) -> Allowed<'a> {
+    let selector = pod
+        .field("nodeSelector")
+        .and_then(|(s, _)| s.get(key))
         .and_then(Node::as_str);
-    let terms = required_terms(spec);
+    let terms = pod
+        .field("affinity")
+        .map_or(&[][..], |(affinity, _)| required_terms(affinity));
     let mut values = Vec::new();
     let mut every_term_constrains = !terms.is_empty();
     for term in terms {
@@ -55,9 +57,9 @@ pub fn allowed_values<'a>(spec: &'a Node, key: &str) -> Allowed<'a> {
 
 /// `nodeSelectorTerms` of the required node affinity; the pod may run on a node that
 /// matches any one of them.
-fn required_terms(spec: &Node) -> &[Node] {
-    spec.get("affinity")
-        .and_then(|a| a.get("nodeAffinity"))
+fn required_terms(affinity: &Node) -> &[Node] {
+    affinity
+        .get("nodeAffinity")
         .and_then(|n| n.get("requiredDuringSchedulingIgnoredDuringExecution"))
         .and_then(|r| r.get("nodeSelectorTerms"))
         .and_then(Node::as_seq)

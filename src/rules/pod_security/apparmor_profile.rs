@@ -89,10 +89,8 @@ impl Rule for AppArmorProfile {
             .help("set `appArmorProfile.type` to `RuntimeDefault`, or `Localhost` with a profile loaded on the nodes")
             .psa(scope());
         };
-        field(
-            cx.spec().get("securityContext"),
-            cx.path(&["securityContext"]),
-        );
+        let (pod_context, pod_path) = cx.security_context();
+        field(pod_context, pod_path);
         for c in cx.containers() {
             field(c.node.get("securityContext"), c.path(&["securityContext"]));
         }

@@ -1,7 +1,5 @@
-use super::present;
 use crate::declare_rule;
 use crate::lint::{PodCx, PsaLevel, PsaScope, Rule, RuleMeta, Sink, Version};
-use crate::manifest::Node;
 
 declare_rule! {
     /// ## What it does
@@ -58,8 +56,10 @@ impl Rule for HostNamespaces {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         for field in ["hostNetwork", "hostPID", "hostIPC"] {
-            if present(Some(cx.spec()), field).and_then(Node::as_bool) == Some(true) {
-                sink.report(cx.path(&[field]), format!("host namespaces: {field}=true"))
+            if let Some((node, path)) = cx.field(field)
+                && node.as_bool() == Some(true)
+            {
+                sink.report(path, format!("host namespaces: {field}=true"))
                     .help(format!("remove `{field}: true`"))
                     .psa(PsaScope::new(PsaLevel::Baseline, Version::OLDEST));
             }

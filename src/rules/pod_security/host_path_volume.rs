@@ -87,10 +87,7 @@ impl Rule for HostPathVolume {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let Some(volumes) = cx.spec().get("volumes").and_then(Node::as_seq) else {
-            return;
-        };
-        for (i, volume) in volumes.iter().enumerate() {
+        for (volume, path) in cx.volumes() {
             if present(Some(volume), "hostPath").is_none() {
                 continue;
             }
@@ -99,7 +96,7 @@ impl Rule for HostPathVolume {
                 .and_then(Node::as_str)
                 .unwrap_or("<unnamed>");
             sink.report(
-                cx.path(&["volumes"]).index(i).key("hostPath"),
+                path.key("hostPath"),
                 format!("hostPath volumes: volume \"{name}\""),
             )
             .help("use a persistentVolumeClaim, CSI or emptyDir volume instead of `hostPath`")

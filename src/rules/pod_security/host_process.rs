@@ -82,8 +82,9 @@ impl Rule for HostProcess {
             .help("remove `hostProcess: true`")
             .psa(PsaScope::new(PsaLevel::Baseline, Version::OLDEST));
         };
-        if host_process(cx.spec().get("securityContext")) {
-            report(cx.path(&["securityContext"]), "pod");
+        let (pod_context, pod_path) = cx.security_context();
+        if host_process(pod_context) {
+            report(pod_path, "pod");
         }
         for c in cx.containers() {
             if host_process(c.node.get("securityContext")) {

@@ -97,15 +97,15 @@ fn pluralize(singular: &'static str, plural: &'static str, count: usize) -> &'st
 /// `spec.os.name: windows`: from v1.25 the privilege escalation, seccomp and capabilities
 /// checks of restricted skip such pods (API validation forbids those fields on them).
 fn is_windows(cx: &PodCx<'_>) -> bool {
-    present(Some(cx.spec()), "os")
-        .and_then(|os| os.get("name"))
+    cx.field("os")
+        .and_then(|(os, _)| os.get("name"))
         .and_then(Node::as_str)
         == Some("windows")
 }
 
 /// `spec.hostUsers: false`, upstream's `relaxPolicyForUserNamespacePod`.
 fn in_user_namespace(cx: &PodCx<'_>) -> bool {
-    cx.spec().get("hostUsers").and_then(Node::as_bool) == Some(false)
+    cx.field("hostUsers").and_then(|(n, _)| n.as_bool()) == Some(false)
 }
 
 /// The scope of a restricted check from `since` that exempts Windows pods from v1.25.

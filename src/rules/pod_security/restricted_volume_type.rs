@@ -107,13 +107,8 @@ impl Rule for RestrictedVolumeType {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let Some(volumes) = cx.spec().get("volumes").and_then(Node::as_seq) else {
-            return;
-        };
-        for (i, volume) in volumes.iter().enumerate() {
-            if volume.as_map().is_none()
-                || ALLOWED.iter().any(|k| present(Some(volume), k).is_some())
-            {
+        for (volume, path) in cx.volumes() {
+            if ALLOWED.iter().any(|k| present(Some(volume), k).is_some()) {
                 continue;
             }
             let name = volume
@@ -124,7 +119,6 @@ impl Rule for RestrictedVolumeType {
                 .iter()
                 .find(|k| present(Some(volume), k).is_some())
                 .copied();
-            let path = cx.path(&["volumes"]).index(i);
             let path = match source {
                 Some(k) => path.key(k),
                 None => path,

@@ -67,10 +67,11 @@ impl Rule for RunAsRoot {
         } else {
             scope
         };
-        let pod = present(cx.spec().get("securityContext"), "runAsNonRoot").and_then(Node::as_bool);
+        let (pod_context, pod_path) = cx.security_context();
+        let pod = present(pod_context, "runAsNonRoot").and_then(Node::as_bool);
         if pod == Some(false) {
             sink.report(
-                cx.path(&["securityContext", "runAsNonRoot"]),
+                pod_path.key("runAsNonRoot"),
                 "runAsNonRoot != true: pod must not set securityContext.runAsNonRoot=false",
             )
             .help("set `runAsNonRoot: true` and a non-zero `runAsUser`")

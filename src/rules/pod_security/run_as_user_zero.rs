@@ -77,11 +77,8 @@ impl Rule for RunAsUserZero {
                 .psa(scope);
             }
         };
-        check(
-            cx.spec().get("securityContext"),
-            cx.path(&["securityContext"]),
-            "pod",
-        );
+        let (pod_context, pod_path) = cx.security_context();
+        check(pod_context, pod_path, "pod");
         for c in cx.containers() {
             check(
                 c.node.get("securityContext"),

@@ -107,11 +107,8 @@ impl Rule for SeccompProfileUnconfined {
             );
             sink.report(path, message).help(help).psa(restricted);
         };
-        field(
-            cx.spec().get("securityContext"),
-            cx.path(&["securityContext"]),
-            "pod",
-        );
+        let (pod_context, pod_path) = cx.security_context();
+        field(pod_context, pod_path, "pod");
         let containers = cx.containers();
         for c in containers {
             field(

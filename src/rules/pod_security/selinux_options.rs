@@ -121,11 +121,8 @@ impl Rule for SelinuxOptions {
                 report(p, PsaScope::new(PsaLevel::Baseline, ENGINE_SINCE));
             }
         };
-        check(
-            cx.spec().get("securityContext"),
-            cx.path(&["securityContext"]),
-            "pod",
-        );
+        let (pod_context, pod_path) = cx.security_context();
+        check(pod_context, pod_path, "pod");
         for c in cx.containers() {
             check(
                 c.node.get("securityContext"),

@@ -109,9 +109,7 @@ impl Rule for UnsafeSysctl {
                 None => scope,
             };
             sink.report(
-                cx.path(&["securityContext", "sysctls"])
-                    .index(i)
-                    .key("name"),
+                cx.security_context().1.key("sysctls").index(i).key("name"),
                 format!("forbidden sysctls: {name}"),
             )
             .help(match since {

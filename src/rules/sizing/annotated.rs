@@ -71,7 +71,7 @@ pub fn gpu_pods<'a>(cx: &ObjectCx<'a>, annotated: &'static GpuSpec) -> Vec<Worke
         let Ok(gpus) = u64::try_from(amount.value()) else {
             continue;
         };
-        let selected = allowed_values(template.spec, PRODUCT_LABEL)
+        let selected = allowed_values(&template, PRODUCT_LABEL)
             .selector
             .and_then(gpu_type_by_product_label);
         let gpu = selected.unwrap_or(annotated);
