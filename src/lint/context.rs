@@ -54,6 +54,11 @@ pub struct ContainerRef<'a> {
     pub name: Option<&'a str>,
     /// From the document root.
     pub path: Path,
+    /// A KServe model container, which KServe merges over the container of its serving
+    /// runtime: KServe's runtimes set `allowPrivilegeEscalation: false`,
+    /// `capabilities.drop: [ALL]` and `runAsNonRoot: true` there, so those are only wrong
+    /// when the model sets them otherwise.
+    pub over_runtime: bool,
 }
 
 impl ContainerRef<'_> {
@@ -115,6 +120,7 @@ impl<'a> PodCx<'a> {
                 node: c.node,
                 name: c.name(),
                 path: c.path(&base),
+                over_runtime: c.over_runtime,
             })
             .collect();
         PodCx {

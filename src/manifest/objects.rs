@@ -214,6 +214,9 @@ pub struct Inline<'a> {
     /// The operator replaces any name the container was given (Argo's `main`); otherwise
     /// the given name stands.
     pub renamed: bool,
+    /// The operator merges the container over the container of a serving runtime that the
+    /// object only names (a KServe model): fields it leaves out may come from there.
+    pub over_runtime: bool,
 }
 
 /// The spec of an Argo Workflow (or WorkflowTemplate, ClusterWorkflowTemplate, or a
@@ -236,6 +239,8 @@ pub struct TemplateContainer<'a> {
     pub index: Option<usize>,
     /// An init container (in `initContainers`).
     pub init: bool,
+    /// Merged over a serving runtime's container; see [`Inline::over_runtime`].
+    pub over_runtime: bool,
     /// The name the operator gives an inline container, and whether it replaces the given one.
     inline_name: Option<(&'static str, bool)>,
 }
@@ -289,6 +294,7 @@ impl<'a> PodTemplate<'a> {
                 field: i.field,
                 index: None,
                 init: false,
+                over_runtime: i.over_runtime,
                 inline_name: Some((i.name, i.renamed)),
             });
         let spec = self.spec;
@@ -410,6 +416,7 @@ fn listed<'a>(
             field,
             index: Some(i),
             init,
+            over_runtime: false,
             inline_name: None,
         })
 }
@@ -593,6 +600,7 @@ fn argo<'a>(workflow: Workflow<'a>, out: &mut Vec<PodTemplate<'a>>) {
                     node,
                     name: "main",
                     renamed: true,
+                    over_runtime: false,
                 })
             });
         let container_set = template
@@ -639,6 +647,7 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
                 node,
                 name: "kserve-container",
                 renamed: false,
+                over_runtime: true,
             });
         if inline.is_some() || lists_containers(spec) {
             out.push(PodTemplate {

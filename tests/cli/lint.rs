@@ -578,6 +578,7 @@ spec:
     model:
       modelFormat: {name: huggingface}
       storageUri: hf://org/model
+      securityContext: {allowPrivilegeEscalation: true}
       resources:
         requests: {nvidia.com/gpu: 1}
 ",
@@ -585,21 +586,20 @@ spec:
     .expect("write");
     let (code, out, _) = lint_in(
         dir.path(),
-        &[
-            "--format",
-            "concise",
-            "--select",
-            "gpu,privilege-escalation-allowed",
-        ],
+        &["--format", "concise", "--select", "gpu,pod-security"],
     );
     assert_eq!(code, 1, "{out}");
+    // The serving runtime's container, which the model is merged over, drops capabilities
+    // and runs as non-root: only what the model itself sets, and the seccomp profile that
+    // no KServe runtime sets, are reported.
     assert_eq!(
         out.lines().collect::<Vec<_>>(),
         [
             "isvc.yaml:5:3: warning[gpu-toleration-missing] pod asks for `nvidia.com/gpu` but does not tolerate the `nvidia.com/gpu` taint of GPU nodes",
-            "isvc.yaml:6:5: error[privilege-escalation-allowed] allowPrivilegeEscalation != false: container \"kserve-container\" must set securityContext.allowPrivilegeEscalation=false",
-            "isvc.yaml:10:36: error[gpu-request-without-limit] container \"kserve-container\" requests `nvidia.com/gpu` without a limit: limit must be set for non overcommitable resources",
-            "2 errors, 1 warning in 1 file (of 1 checked)",
+            "isvc.yaml:9:7: error[seccomp-profile-missing] seccompProfile: pod or container \"kserve-container\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"",
+            "isvc.yaml:9:51: error[privilege-escalation-allowed] allowPrivilegeEscalation != false: container \"kserve-container\" must set securityContext.allowPrivilegeEscalation=false",
+            "isvc.yaml:11:36: error[gpu-request-without-limit] container \"kserve-container\" requests `nvidia.com/gpu` without a limit: limit must be set for non overcommitable resources",
+            "3 errors, 1 warning in 1 file (of 1 checked)",
         ]
     );
 }

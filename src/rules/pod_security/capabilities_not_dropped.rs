@@ -64,13 +64,14 @@ impl Rule for CapabilitiesNotDropped {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         for c in cx.containers() {
-            let dropped_all = present(
+            let drop = present(
                 present(c.node.get("securityContext"), "capabilities"),
                 "drop",
-            )
-            .and_then(Node::as_seq)
-            .is_some_and(|drop| drop.iter().any(|d| d.as_str() == Some("ALL")));
-            if dropped_all {
+            );
+            let dropped_all = drop
+                .and_then(Node::as_seq)
+                .is_some_and(|drop| drop.iter().any(|d| d.as_str() == Some("ALL")));
+            if dropped_all || (c.over_runtime && drop.is_none()) {
                 continue;
             }
             sink.report(

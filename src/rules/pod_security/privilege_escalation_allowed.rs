@@ -61,10 +61,8 @@ impl Rule for PrivilegeEscalationAllowed {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         for c in cx.containers() {
-            if c.security("allowPrivilegeEscalation")
-                .and_then(Node::as_bool)
-                == Some(false)
-            {
+            let value = c.security("allowPrivilegeEscalation");
+            if value.and_then(Node::as_bool) == Some(false) || (c.over_runtime && value.is_none()) {
                 continue;
             }
             sink.report(

@@ -93,7 +93,7 @@ impl Rule for RunAsRoot {
                 }
                 // An explicit `false` on the pod is reported once, above: fixing it fixes
                 // the containers that inherit it.
-                None if pod.is_none() => {
+                None if pod.is_none() && !c.over_runtime => {
                     sink.report(
                         c.path(&["securityContext", "runAsNonRoot"]),
                         format!(
