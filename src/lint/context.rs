@@ -2,7 +2,7 @@
 //! settings of the run, and, for cross-object rules, the facts of the whole input.
 use super::facts::Facts;
 use super::settings::Settings;
-use crate::manifest::{Document, Node, Object, Path, PodTemplate};
+use crate::manifest::{Document, Node, Object, Path, PodTemplate, Volume};
 
 /// A document, for YAML-level rules.
 pub struct DocumentCx<'a> {
@@ -139,30 +139,30 @@ impl<'a> PodCx<'a> {
         self.pod.spec
     }
 
-    /// A pod-level field and its path from the document root (see
-    /// [`PodTemplate::field`]).
-    pub fn field(&self, key: &str) -> Option<(&'a Node, Path)> {
-        self.pod
-            .field(key)
-            .map(|(node, path)| (node, self.object.path.join(&path)))
+    /// A pod-level field (see [`PodTemplate::field`]).
+    pub fn field(&self, key: &str) -> Option<&'a Node> {
+        self.pod.field(key)
     }
 
-    /// The pod's securityContext, and its path from the document root: where it is, or
-    /// where it would go.
-    pub fn security_context(&self) -> (Option<&'a Node>, Path) {
-        match self.field("securityContext") {
-            Some((node, path)) => (Some(node), path),
-            None => (None, self.path(&["securityContext"])),
-        }
+    /// The path of a pod-level field from the document root: where it is, or where it
+    /// would go.
+    pub fn field_path(&self, key: &str) -> Path {
+        self.object.path.join(&self.pod.field_path(key))
     }
 
-    /// The pod's volumes that are maps, with their paths from the document root.
-    pub fn volumes(&self) -> Vec<(&'a Node, Path)> {
-        self.pod
-            .volumes()
-            .into_iter()
-            .map(|(node, path)| (node, self.object.path.join(&path)))
-            .collect()
+    /// The pod's securityContext.
+    pub fn security_context(&self) -> Option<&'a Node> {
+        self.field("securityContext")
+    }
+
+    /// The pod's volumes that are maps.
+    pub fn volumes(&self) -> impl Iterator<Item = Volume<'a>> + use<'a> {
+        self.pod.volumes()
+    }
+
+    /// The path of a volume from the document root.
+    pub fn volume_path(&self, volume: &Volume<'_>) -> Path {
+        self.object.path.join(&self.pod.volume_path(volume))
     }
 
     /// The path of a field of the pod spec, from the document root.
@@ -172,7 +172,7 @@ impl<'a> PodCx<'a> {
 
     /// A field of the pod's securityContext.
     pub fn security(&self, key: &str) -> Option<&'a Node> {
-        self.field("securityContext")?.0.get(key)
+        self.security_context()?.get(key)
     }
 
     /// Every container, init container and ephemeral container, in that order (the order

@@ -312,69 +312,93 @@ impl<'a> PodTemplate<'a> {
         listed(self.spec, &["ephemeralContainers"], false)
     }
 
-    /// A pod-level field of the pod this template makes, and its path from the object's
-    /// root. An Argo template's pod takes `securityContext`, the scheduling fields and the
-    /// service account from the template, else from the workflow spec; `hostNetwork`,
-    /// `dnsPolicy` and `imagePullSecrets` only from the workflow spec; `priorityClassName`
-    /// from the template, else from the workflow's `podPriorityClassName`. Argo has no other
-    /// pod-level fields (the rest can only come from a `podSpecPatch`).
-    pub fn field(&self, key: &str) -> Option<(&'a Node, Path)> {
-        let Some(workflow) = &self.workflow else {
-            return self.spec.get(key).map(|n| (n, self.path.key(key)));
-        };
-        let own = |k: &str| {
-            self.spec
-                .get(k)
-                .filter(|n| !n.is_null())
-                .map(|n| (n, self.path.key(k)))
-        };
-        let outer = |k: &str| {
-            workflow
-                .spec
-                .get(k)
-                .filter(|n| !n.is_null())
-                .map(|n| (n, workflow.path.key(k)))
-        };
-        match key {
-            "securityContext"
-            | "nodeSelector"
-            | "affinity"
-            | "tolerations"
-            | "schedulerName"
-            | "serviceAccountName"
-            | "automountServiceAccountToken" => own(key).or_else(|| outer(key)),
-            "priorityClassName" => own(key).or_else(|| outer("podPriorityClassName")),
-            "hostNetwork" | "dnsPolicy" | "imagePullSecrets" => outer(key),
-            _ => None,
+    /// A pod-level field of the pod this template makes. An Argo template's pod takes
+    /// `securityContext`, the scheduling fields and the service account from the template,
+    /// else from the workflow spec; `hostNetwork`, `dnsPolicy` and `imagePullSecrets` only
+    /// from the workflow spec; `priorityClassName` from the template, else from the
+    /// workflow's `podPriorityClassName`. Argo has no other pod-level fields (the rest can
+    /// only come from a `podSpecPatch`).
+    pub fn field(&self, key: &str) -> Option<&'a Node> {
+        self.lookup(key).map(|(node, _)| node)
+    }
+
+    /// The path of [`PodTemplate::field`] from the object's root: where it is, or where it
+    /// would go in the pod spec (the Argo template).
+    pub fn field_path(&self, key: &str) -> Path {
+        match (self.lookup(key), &self.workflow) {
+            (Some((_, Some(outer))), Some(workflow)) => workflow.path.key(outer),
+            _ => self.path.key(key),
         }
     }
 
-    /// The pod's volumes that are maps, with their paths from the object's root. An Argo
-    /// template's pod has the template's volumes, then those of the workflow spec that its
-    /// containers mount.
-    pub fn volumes(&self) -> Vec<(&'a Node, Path)> {
-        let items = |node: &'a Node, path: &Path| {
-            let path = path.key("volumes");
-            node.get("volumes")
-                .and_then(Node::as_seq)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| v.as_map().is_some())
-                .map(move |(i, v)| (v, path.index(i)))
+    /// The field and, when it comes from the workflow spec, its key there.
+    fn lookup(&self, key: &str) -> Option<(&'a Node, Option<&'static str>)> {
+        let Some(workflow) = &self.workflow else {
+            return self.spec.get(key).map(|n| (n, None));
         };
-        let mut out: Vec<(&Node, Path)> = items(self.spec, &self.path).collect();
+        let (template_first, outer) = match key {
+            "securityContext" => (true, "securityContext"),
+            "nodeSelector" => (true, "nodeSelector"),
+            "affinity" => (true, "affinity"),
+            "tolerations" => (true, "tolerations"),
+            "schedulerName" => (true, "schedulerName"),
+            "serviceAccountName" => (true, "serviceAccountName"),
+            "automountServiceAccountToken" => (true, "automountServiceAccountToken"),
+            "priorityClassName" => (true, "podPriorityClassName"),
+            "hostNetwork" => (false, "hostNetwork"),
+            "dnsPolicy" => (false, "dnsPolicy"),
+            "imagePullSecrets" => (false, "imagePullSecrets"),
+            _ => return None,
+        };
+        let own = template_first
+            .then(|| self.spec.get(key).filter(|n| !n.is_null()))
+            .flatten()
+            .map(|n| (n, None));
+        own.or_else(|| {
+            workflow
+                .spec
+                .get(outer)
+                .filter(|n| !n.is_null())
+                .map(|n| (n, Some(outer)))
+        })
+    }
+
+    /// The pod's volumes that are maps. An Argo template's pod has the template's volumes,
+    /// then those of the workflow spec that its containers mount.
+    pub fn volumes(&self) -> impl Iterator<Item = Volume<'a>> + use<'a> {
+        let own = map_items(self.spec.get("volumes")).map(|(index, node)| Volume {
+            node,
+            in_workflow: false,
+            index,
+        });
+        let mut shared = Vec::new();
         if let Some(workflow) = &self.workflow {
             let mounted = self.mounted_volumes();
-            let own: Vec<&str> = out.iter().filter_map(|(v, _)| volume_name(v)).collect();
-            let shared: Vec<(&Node, Path)> = items(workflow.spec, &workflow.path)
-                .filter(|(v, _)| {
-                    volume_name(v).is_some_and(|n| mounted.contains(&n) && !own.contains(&n))
-                })
+            let names: Vec<&str> = map_items(self.spec.get("volumes"))
+                .filter_map(|(_, v)| volume_name(v))
                 .collect();
-            out.extend(shared);
+            shared.extend(
+                map_items(workflow.spec.get("volumes"))
+                    .filter(|(_, v)| {
+                        volume_name(v).is_some_and(|n| mounted.contains(&n) && !names.contains(&n))
+                    })
+                    .map(|(index, node)| Volume {
+                        node,
+                        in_workflow: true,
+                        index,
+                    }),
+            );
         }
-        out
+        own.chain(shared)
+    }
+
+    /// The path of a volume of [`PodTemplate::volumes`] from the object's root.
+    pub fn volume_path(&self, volume: &Volume<'_>) -> Path {
+        let list = match (&self.workflow, volume.in_workflow) {
+            (Some(workflow), true) => workflow.path.key("volumes"),
+            _ => self.path.key("volumes"),
+        };
+        list.index(volume.index)
     }
 
     /// The names of the volumes the containers mount (and a container set's shared mounts).
@@ -391,6 +415,23 @@ impl<'a> PodTemplate<'a> {
             .filter_map(|m| m.get("name").and_then(Node::as_str))
             .collect()
     }
+}
+
+/// A volume of a pod: an entry of the pod spec's `volumes`, or of an Argo workflow spec's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Volume<'a> {
+    pub node: &'a Node,
+    in_workflow: bool,
+    index: usize,
+}
+
+/// The map entries of a list, with their indexes.
+fn map_items(list: Option<&Node>) -> impl Iterator<Item = (usize, &Node)> {
+    list.and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.as_map().is_some())
 }
 
 fn volume_name(volume: &Node) -> Option<&str> {
@@ -1192,7 +1233,9 @@ spec:
         let pods = pod_templates(&objs[0]);
         let roles: Vec<_> = pods.iter().map(|p| p.role.as_deref()).collect();
         assert_eq!(roles, [Some("train"), Some("eval"), Some("set")]);
-        let at = |pod: &PodTemplate<'_>, key: &str| pod.field(key).map(|(_, p)| p.to_string());
+        let at = |pod: &PodTemplate<'_>, key: &str| {
+            pod.field(key).map(|_| pod.field_path(key).to_string())
+        };
         // The template's own securityContext replaces the workflow's; without one, the
         // workflow's applies. Argo has no `hostPID` and no pod-level `containers`.
         for (pod, key, expected) in [
@@ -1220,7 +1263,9 @@ spec:
             );
         }
         let volumes = |pod: &PodTemplate<'_>| -> Vec<String> {
-            pod.volumes().iter().map(|(_, p)| p.to_string()).collect()
+            pod.volumes()
+                .map(|v| pod.volume_path(&v).to_string())
+                .collect()
         };
         // Workflow volumes join the pods that mount them.
         assert_eq!(
@@ -1249,7 +1294,7 @@ spec:
         assert_eq!(
             pods[1]
                 .field("securityContext")
-                .map(|(_, p)| p.to_string())
+                .map(|_| pods[1].field_path("securityContext").to_string())
                 .as_deref(),
             Some("spec.workflowSpec.securityContext")
         );

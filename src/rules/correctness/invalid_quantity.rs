@@ -190,14 +190,14 @@ impl Rule for InvalidQuantity {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        if let Some((resources, path)) = cx.field("resources") {
+        if let Some(resources) = cx.field("resources") {
             for key in ["requests", "limits"] {
-                check_list(sink, resources.get(key), || path.key(key));
+                check_list(sink, resources.get(key), || {
+                    cx.field_path("resources").key(key)
+                });
             }
         }
-        if let Some((overhead, path)) = cx.field("overhead") {
-            check_list(sink, Some(overhead), || path.clone());
-        }
+        check_list(sink, cx.field("overhead"), || cx.field_path("overhead"));
         for c in cx.containers() {
             let resources = c.node.get("resources");
             for key in ["requests", "limits"] {
@@ -206,9 +206,9 @@ impl Rule for InvalidQuantity {
                 });
             }
         }
-        for (v, path) in cx.volumes() {
-            if let Some(limit) = v.get("emptyDir").and_then(|e| e.get("sizeLimit")) {
-                let path = || path.keys(&["emptyDir", "sizeLimit"]);
+        for v in cx.volumes() {
+            if let Some(limit) = v.node.get("emptyDir").and_then(|e| e.get("sizeLimit")) {
+                let path = || cx.volume_path(&v).keys(&["emptyDir", "sizeLimit"]);
                 check_value(sink, limit, path, "sizeLimit");
             }
         }

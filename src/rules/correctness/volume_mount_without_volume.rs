@@ -69,8 +69,7 @@ impl Rule for VolumeMountWithoutVolume {
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         let mut volumes: Vec<&str> = cx
             .volumes()
-            .into_iter()
-            .filter_map(|(v, _)| v.get("name").and_then(Node::as_str))
+            .filter_map(|v| v.node.get("name").and_then(Node::as_str))
             .collect();
         // A StatefulSet's (and a LeaderWorkerSet's, and an Argo workflow's) claim templates
         // are volumes of its pods.

@@ -85,15 +85,15 @@ impl Rule for GpuTolerationMissing {
             // Bound to a node already: the scheduler, and with it taints, do not apply.
             return;
         }
-        let (tolerations, path) = match cx.field("tolerations") {
-            Some((list, path)) => (list.as_seq().unwrap_or_default(), path),
-            None => (&[][..], cx.path(&["tolerations"])),
-        };
+        let tolerations = cx
+            .field("tolerations")
+            .and_then(Node::as_seq)
+            .unwrap_or_default();
         if tolerations.iter().any(|t| tolerates(t, taint, resource)) {
             return;
         }
         sink.report(
-            path,
+            cx.field_path("tolerations"),
             format!(
                 "pod asks for `{resource}` but does not tolerate the `{taint}` taint of GPU nodes"
             ),

@@ -20,11 +20,9 @@ pub struct Allowed<'a> {
 pub fn allowed_values<'a>(pod: &PodTemplate<'a>, key: &str) -> Allowed<'a> {
     let selector = pod
         .field("nodeSelector")
-        .and_then(|(s, _)| s.get(key))
+        .and_then(|s| s.get(key))
         .and_then(Node::as_str);
-    let terms = pod
-        .field("affinity")
-        .map_or(&[][..], |(affinity, _)| required_terms(affinity));
+    let terms = pod.field("affinity").map_or(&[][..], required_terms);
     let mut values = Vec::new();
     let mut every_term_constrains = !terms.is_empty();
     for term in terms {

@@ -89,8 +89,9 @@ impl Rule for AppArmorProfile {
             .help("set `appArmorProfile.type` to `RuntimeDefault`, or `Localhost` with a profile loaded on the nodes")
             .psa(scope());
         };
-        let (pod_context, pod_path) = cx.security_context();
-        field(pod_context, pod_path);
+        if let Some(pod_context) = cx.security_context() {
+            field(Some(pod_context), cx.field_path("securityContext"));
+        }
         for c in cx.containers() {
             field(c.node.get("securityContext"), c.path(&["securityContext"]));
         }

@@ -56,12 +56,13 @@ impl Rule for HostNamespaces {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         for field in ["hostNetwork", "hostPID", "hostIPC"] {
-            if let Some((node, path)) = cx.field(field)
-                && node.as_bool() == Some(true)
-            {
-                sink.report(path, format!("host namespaces: {field}=true"))
-                    .help(format!("remove `{field}: true`"))
-                    .psa(PsaScope::new(PsaLevel::Baseline, Version::OLDEST));
+            if cx.field(field).and_then(|n| n.as_bool()) == Some(true) {
+                sink.report(
+                    cx.field_path(field),
+                    format!("host namespaces: {field}=true"),
+                )
+                .help(format!("remove `{field}: true`"))
+                .psa(PsaScope::new(PsaLevel::Baseline, Version::OLDEST));
             }
         }
     }

@@ -87,7 +87,8 @@ impl Rule for HostPathVolume {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        for (volume, path) in cx.volumes() {
+        for v in cx.volumes() {
+            let volume = v.node;
             if present(Some(volume), "hostPath").is_none() {
                 continue;
             }
@@ -96,7 +97,7 @@ impl Rule for HostPathVolume {
                 .and_then(Node::as_str)
                 .unwrap_or("<unnamed>");
             sink.report(
-                path.key("hostPath"),
+                cx.volume_path(&v).key("hostPath"),
                 format!("hostPath volumes: volume \"{name}\""),
             )
             .help("use a persistentVolumeClaim, CSI or emptyDir volume instead of `hostPath`")

@@ -82,9 +82,8 @@ impl Rule for HostProcess {
             .help("remove `hostProcess: true`")
             .psa(PsaScope::new(PsaLevel::Baseline, Version::OLDEST));
         };
-        let (pod_context, pod_path) = cx.security_context();
-        if host_process(pod_context) {
-            report(pod_path, "pod");
+        if host_process(cx.security_context()) {
+            report(cx.field_path("securityContext"), "pod");
         }
         for c in cx.containers() {
             if host_process(c.node.get("securityContext")) {

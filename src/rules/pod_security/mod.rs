@@ -98,14 +98,14 @@ fn pluralize(singular: &'static str, plural: &'static str, count: usize) -> &'st
 /// checks of restricted skip such pods (API validation forbids those fields on them).
 fn is_windows(cx: &PodCx<'_>) -> bool {
     cx.field("os")
-        .and_then(|(os, _)| os.get("name"))
+        .and_then(|os| os.get("name"))
         .and_then(Node::as_str)
         == Some("windows")
 }
 
 /// `spec.hostUsers: false`, upstream's `relaxPolicyForUserNamespacePod`.
 fn in_user_namespace(cx: &PodCx<'_>) -> bool {
-    cx.field("hostUsers").and_then(|(n, _)| n.as_bool()) == Some(false)
+    cx.field("hostUsers").and_then(Node::as_bool) == Some(false)
 }
 
 /// The scope of a restricted check from `since` that exempts Windows pods from v1.25.

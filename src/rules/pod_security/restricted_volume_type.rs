@@ -107,7 +107,8 @@ impl Rule for RestrictedVolumeType {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        for (volume, path) in cx.volumes() {
+        for v in cx.volumes() {
+            let volume = v.node;
             if ALLOWED.iter().any(|k| present(Some(volume), k).is_some()) {
                 continue;
             }
@@ -119,6 +120,7 @@ impl Rule for RestrictedVolumeType {
                 .iter()
                 .find(|k| present(Some(volume), k).is_some())
                 .copied();
+            let path = cx.volume_path(&v);
             let path = match source {
                 Some(k) => path.key(k),
                 None => path,

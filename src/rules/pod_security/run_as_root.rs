@@ -67,11 +67,10 @@ impl Rule for RunAsRoot {
         } else {
             scope
         };
-        let (pod_context, pod_path) = cx.security_context();
-        let pod = present(pod_context, "runAsNonRoot").and_then(Node::as_bool);
+        let pod = present(cx.security_context(), "runAsNonRoot").and_then(Node::as_bool);
         if pod == Some(false) {
             sink.report(
-                pod_path.key("runAsNonRoot"),
+                cx.field_path("securityContext").key("runAsNonRoot"),
                 "runAsNonRoot != true: pod must not set securityContext.runAsNonRoot=false",
             )
             .help("set `runAsNonRoot: true` and a non-zero `runAsUser`")

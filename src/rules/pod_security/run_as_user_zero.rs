@@ -77,8 +77,9 @@ impl Rule for RunAsUserZero {
                 .psa(scope);
             }
         };
-        let (pod_context, pod_path) = cx.security_context();
-        check(pod_context, pod_path, "pod");
+        if let Some(pod_context) = cx.security_context() {
+            check(Some(pod_context), cx.field_path("securityContext"), "pod");
+        }
         for c in cx.containers() {
             check(
                 c.node.get("securityContext"),

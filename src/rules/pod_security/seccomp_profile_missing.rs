@@ -63,7 +63,7 @@ impl Rule for SeccompProfileMissing {
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         // A pod-level profile, valid or not, decides: a valid one covers the containers, an
         // invalid one is reported by `seccomp-profile-unconfined` and fixing it fixes them.
-        if present_map(cx.security_context().0, "seccompProfile").is_some() {
+        if present_map(cx.security_context(), "seccompProfile").is_some() {
             return;
         }
         for c in cx.containers() {

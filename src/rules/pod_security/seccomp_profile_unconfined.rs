@@ -107,8 +107,9 @@ impl Rule for SeccompProfileUnconfined {
             );
             sink.report(path, message).help(help).psa(restricted);
         };
-        let (pod_context, pod_path) = cx.security_context();
-        field(pod_context, pod_path, "pod");
+        if let Some(pod_context) = cx.security_context() {
+            field(Some(pod_context), cx.field_path("securityContext"), "pod");
+        }
         let containers = cx.containers();
         for c in containers {
             field(

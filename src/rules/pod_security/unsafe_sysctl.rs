@@ -109,7 +109,10 @@ impl Rule for UnsafeSysctl {
                 None => scope,
             };
             sink.report(
-                cx.security_context().1.key("sysctls").index(i).key("name"),
+                cx.field_path("securityContext")
+                    .key("sysctls")
+                    .index(i)
+                    .key("name"),
                 format!("forbidden sysctls: {name}"),
             )
             .help(match since {
