@@ -180,11 +180,6 @@ impl<'a> PodCx<'a> {
     pub fn containers(&self) -> &[ContainerRef<'a>] {
         &self.containers
     }
-
-    /// The annotations of the pod template.
-    pub fn annotation(&self, key: &str) -> Option<&'a str> {
-        self.pod.metadata?.get("annotations")?.get(key)?.as_str()
-    }
 }
 
 /// The whole input, for cross-object rules.

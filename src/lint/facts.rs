@@ -529,6 +529,10 @@ fn pod_fact(
 /// a Job's parallelism, a JobSet's replicated-job replicas times their Jobs' parallelism,
 /// a Kubeflow role's replicas).
 pub fn replicas_of(object: &Object<'_>, template: &PodTemplate<'_>) -> u64 {
+    // An Argo template runs one pod per step; `parallelism` there caps concurrent steps.
+    if template.workflow.is_some() {
+        return 1;
+    }
     let mut node = object.node;
     let mut count: u64 = 1;
     let factor = |n: &Node| -> u64 {

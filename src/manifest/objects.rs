@@ -226,6 +226,10 @@ pub struct Workflow<'a> {
     pub spec: &'a Node,
     /// From the object's root.
     pub path: Path,
+    /// The steps and DAG templates (by index in `templates`) that run this template: its
+    /// boundary templates, whose node selector, affinity and tolerations its pod takes when
+    /// it sets none of its own.
+    pub callers: Vec<usize>,
 }
 
 /// One container of a pod template.
@@ -267,21 +271,29 @@ impl<'a> TemplateContainer<'a> {
 }
 
 /// The container lists of a pod spec, as keys from the pod spec, init containers first.
-const POD_LISTS: [(&[&str], bool); 2] = [(&["initContainers"], true), (&["containers"], false)];
+const POD_LISTS: [ContainerList; 2] = [
+    (&["initContainers"], true, None),
+    (&["containers"], false, None),
+];
+
+/// A container list of a pod spec: the keys to it, whether it holds init containers, and
+/// the name the operator gives a container without one.
+type ContainerList = (&'static [&'static str], bool, Option<&'static str>);
 
 /// The container lists of an Argo template: its containers run beside `container` or
-/// `script` (as `main`), after the init containers.
-const ARGO_LISTS: [(&[&str], bool); 3] = [
-    (&["initContainers"], true),
-    (&["containerSet", "containers"], false),
-    (&["sidecars"], false),
+/// `script` (as `main`), after the init containers. A container set's container without a
+/// name is `main`.
+const ARGO_LISTS: [ContainerList; 3] = [
+    (&["initContainers"], true, None),
+    (&["containerSet", "containers"], false, Some("main")),
+    (&["sidecars"], false, None),
 ];
 
 impl<'a> PodTemplate<'a> {
     /// The init containers, then the inline container, then the regular containers: those
     /// entries of the lists that are maps, in the order the pod runs them.
     pub fn containers(&self) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
-        let lists: &'static [(&'static [&'static str], bool)] = if self.workflow.is_some() {
+        let lists: &'static [ContainerList] = if self.workflow.is_some() {
             &ARGO_LISTS
         } else {
             &POD_LISTS
@@ -301,15 +313,15 @@ impl<'a> PodTemplate<'a> {
         let listed = move |init: bool| {
             lists
                 .iter()
-                .filter(move |(_, i)| *i == init)
-                .flat_map(move |&(field, init)| listed(spec, field, init))
+                .filter(move |(_, i, _)| *i == init)
+                .flat_map(move |&(field, init, name)| listed(spec, field, init, name))
         };
         listed(true).chain(inline).chain(listed(false))
     }
 
     /// The ephemeral containers that are maps.
     pub fn ephemeral_containers(&self) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
-        listed(self.spec, &["ephemeralContainers"], false)
+        listed(self.spec, &["ephemeralContainers"], false, None)
     }
 
     /// A pod-level field of the pod this template makes. An Argo template's pod takes
@@ -326,41 +338,78 @@ impl<'a> PodTemplate<'a> {
     /// would go in the pod spec (the Argo template).
     pub fn field_path(&self, key: &str) -> Path {
         match (self.lookup(key), &self.workflow) {
-            (Some((_, Some(outer))), Some(workflow)) => workflow.path.key(outer),
+            (Some((_, Source::Workflow(outer))), Some(workflow)) => workflow.path.key(outer),
+            (Some((_, Source::Caller(i))), Some(workflow)) => {
+                workflow.path.key("templates").index(i).key(key)
+            }
             _ => self.path.key(key),
         }
     }
 
-    /// The field and, when it comes from the workflow spec, its key there.
-    fn lookup(&self, key: &str) -> Option<(&'a Node, Option<&'static str>)> {
+    /// The maps of the pod's metadata: the template's own, then, for an Argo pod, the
+    /// workflow's `podMetadata` (`true`), whose labels and annotations the template's
+    /// override key by key.
+    pub fn metadata_maps(&self) -> impl Iterator<Item = (&'a Node, bool)> + use<'a> {
+        let outer = self
+            .workflow
+            .as_ref()
+            .and_then(|w| w.spec.get("podMetadata"))
+            .filter(|m| m.as_map().is_some());
+        self.metadata
+            .filter(|m| m.as_map().is_some())
+            .map(|m| (m, false))
+            .into_iter()
+            .chain(outer.map(|m| (m, true)))
+    }
+
+    /// The path of a metadata map of [`PodTemplate::metadata_maps`] from the object's root:
+    /// where it is, or where it would go.
+    pub fn metadata_path(&self, outer: bool) -> Path {
+        match (&self.workflow, outer) {
+            (Some(workflow), true) => workflow.path.key("podMetadata"),
+            (Some(_), false) => self.path.key("metadata"),
+            (None, _) => {
+                let mut path = self.path.clone();
+                path.0.pop();
+                path.key("metadata")
+            }
+        }
+    }
+
+    /// The field and where it comes from.
+    fn lookup(&self, key: &str) -> Option<(&'a Node, Source)> {
         let Some(workflow) = &self.workflow else {
-            return self.spec.get(key).map(|n| (n, None));
+            return self.spec.get(key).map(|n| (n, Source::Own));
         };
-        let (template_first, outer) = match key {
-            "securityContext" => (true, "securityContext"),
-            "nodeSelector" => (true, "nodeSelector"),
-            "affinity" => (true, "affinity"),
-            "tolerations" => (true, "tolerations"),
-            "schedulerName" => (true, "schedulerName"),
-            "serviceAccountName" => (true, "serviceAccountName"),
-            "automountServiceAccountToken" => (true, "automountServiceAccountToken"),
-            "priorityClassName" => (true, "podPriorityClassName"),
-            "hostNetwork" => (false, "hostNetwork"),
-            "dnsPolicy" => (false, "dnsPolicy"),
-            "imagePullSecrets" => (false, "imagePullSecrets"),
+        let (template_first, boundary, outer) = match key {
+            "securityContext" => (true, false, "securityContext"),
+            "nodeSelector" => (true, true, "nodeSelector"),
+            "affinity" => (true, true, "affinity"),
+            "tolerations" => (true, true, "tolerations"),
+            "schedulerName" => (true, false, "schedulerName"),
+            "serviceAccountName" => (true, false, "serviceAccountName"),
+            "automountServiceAccountToken" => (true, false, "automountServiceAccountToken"),
+            "priorityClassName" => (true, false, "podPriorityClassName"),
+            "hostNetwork" => (false, false, "hostNetwork"),
+            "dnsPolicy" => (false, false, "dnsPolicy"),
+            "imagePullSecrets" => (false, false, "imagePullSecrets"),
             _ => return None,
         };
+        let set = |node: &'a Node, k: &str| argo_value(node.get(k)?, k);
         let own = template_first
-            .then(|| self.spec.get(key).filter(|n| !n.is_null()))
+            .then(|| set(self.spec, key))
             .flatten()
-            .map(|n| (n, None));
-        own.or_else(|| {
+            .map(|n| (n, Source::Own));
+        let from_callers = || {
+            let templates = workflow.spec.get("templates")?.as_seq()?;
             workflow
-                .spec
-                .get(outer)
-                .filter(|n| !n.is_null())
-                .map(|n| (n, Some(outer)))
-        })
+                .callers
+                .iter()
+                .filter(|_| boundary)
+                .find_map(|&i| Some((set(templates.get(i)?, key)?, Source::Caller(i))))
+        };
+        own.or_else(from_callers)
+            .or_else(|| set(workflow.spec, outer).map(|n| (n, Source::Workflow(outer))))
     }
 
     /// The pod's volumes that are maps. An Argo template's pod has the template's volumes,
@@ -407,7 +456,11 @@ impl<'a> PodTemplate<'a> {
             .spec
             .get("containerSet")
             .and_then(|s| s.get("volumeMounts"));
+        // Argo looks for the workflow's volumes in the mounts of `container` or `script`,
+        // the container set's shared mounts and the init and sidecar containers, not in
+        // the mounts of each container of a set.
         self.containers()
+            .filter(|c| c.field != ["containerSet", "containers"])
             .filter_map(|c| c.node.get("volumeMounts"))
             .chain(shared)
             .filter_map(Node::as_seq)
@@ -415,6 +468,36 @@ impl<'a> PodTemplate<'a> {
             .filter_map(|m| m.get("name").and_then(Node::as_str))
             .collect()
     }
+}
+
+/// Where a pod-level field of an Argo pod comes from.
+#[derive(Clone, Copy)]
+enum Source {
+    Own,
+    /// The boundary template at this index of `templates`.
+    Caller(usize),
+    /// This key of the workflow spec.
+    Workflow(&'static str),
+}
+
+/// A field's value as Argo takes it: `null` is unset, and so are an empty node selector,
+/// toleration list, scheduler, priority class or service account name, for which Argo
+/// falls back to the next level.
+fn argo_value<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+    let empty = match key {
+        "nodeSelector"
+        | "tolerations"
+        | "schedulerName"
+        | "serviceAccountName"
+        | "priorityClassName"
+        | "podPriorityClassName" => {
+            node.as_map().is_some_and(<[_]>::is_empty)
+                || node.as_seq().is_some_and(<[_]>::is_empty)
+                || node.as_str() == Some("")
+        }
+        _ => false,
+    };
+    (!node.is_null() && !empty).then_some(node)
 }
 
 /// A volume of a pod: an entry of the pod spec's `volumes`, or of an Argo workflow spec's.
@@ -443,6 +526,7 @@ fn listed<'a>(
     spec: &'a Node,
     field: &'static [&'static str],
     init: bool,
+    default_name: Option<&'static str>,
 ) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
     field
         .iter()
@@ -458,7 +542,7 @@ fn listed<'a>(
             index: Some(i),
             init,
             over_runtime: false,
-            inline_name: None,
+            inline_name: default_name.map(|name| (name, false)),
         })
 }
 
@@ -581,7 +665,7 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
                 here.key("spec")
             };
             if let Some(spec) = follow(root, &path).filter(|s| s.as_map().is_some()) {
-                argo(Workflow { spec, path }, &mut out);
+                argo(spec, path, &mut out);
             }
         }
         _ if holds_pod_patterns(object) => {}
@@ -611,57 +695,128 @@ fn is_argo_workflow(object: &Object<'_>) -> bool {
 }
 
 /// The pods of an Argo workflow: one per template that runs a `container`, a `script` or a
-/// `containerSet`, with the template's name as its role. Steps, DAG and suspend templates
-/// make no pod, and resource, data, HTTP and plugin templates run only Argo's own executor.
-/// A workflow with `templateDefaults` or a `podSpecPatch`, and a template with a
+/// `containerSet`, with the template's name as its role, and one per such template written
+/// inline in a DAG task or a step, with the task's or step's name. Steps, DAG and suspend
+/// templates make no pod, and resource, data, HTTP and plugin templates run only Argo's own
+/// executor. A workflow with `templateDefaults` or a `podSpecPatch`, and a template with a
 /// `podSpecPatch`, are not read: Argo merges those into the pod in ways mlk does not
 /// reproduce, so their pods are left unchecked rather than checked wrongly.
-fn argo<'a>(workflow: Workflow<'a>, out: &mut Vec<PodTemplate<'a>>) {
-    let spec = workflow.spec;
-    if spec.get("templateDefaults").is_some() || spec.get("podSpecPatch").is_some() {
+fn argo<'a>(spec: &'a Node, path: Path, out: &mut Vec<PodTemplate<'a>>) {
+    let patched = |node: &Node, key: &str| {
+        node.get(key).is_some_and(|v| {
+            !v.is_null() && v.as_str() != Some("") && v.as_map().is_none_or(|m| !m.is_empty())
+        })
+    };
+    if patched(spec, "templateDefaults") || patched(spec, "podSpecPatch") {
         return;
     }
-    let list = workflow.path.key("templates");
-    for (i, template) in spec
+    let templates = spec
         .get("templates")
+        .and_then(Node::as_seq)
+        .unwrap_or_default();
+    let list = path.key("templates");
+    let workflow = |callers: Vec<usize>| Workflow {
+        spec,
+        path: path.clone(),
+        callers,
+    };
+    for (i, template) in templates.iter().enumerate() {
+        let name = template.get("name").and_then(Node::as_str);
+        let callers = templates
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                name.is_some()
+                    && argo_steps(t)
+                        .any(|(_, step)| step.get("template").and_then(Node::as_str) == name)
+            })
+            .map(|(c, _)| c)
+            .collect();
+        argo_pod(template, list.index(i), name, workflow(callers), out);
+        for (at, step) in argo_steps(template) {
+            if let Some(inline) = step.get("inline") {
+                let role = step.get("name").and_then(Node::as_str);
+                argo_pod(
+                    inline,
+                    list.index(i).join(&at).key("inline"),
+                    role,
+                    workflow(vec![i]),
+                    out,
+                );
+            }
+        }
+    }
+}
+
+/// The steps of a steps template and the tasks of a DAG template, with their paths from
+/// the template.
+fn argo_steps(template: &Node) -> impl Iterator<Item = (Path, &Node)> {
+    let steps = template
+        .get("steps")
         .and_then(Node::as_seq)
         .unwrap_or_default()
         .iter()
         .enumerate()
-    {
-        if template.as_map().is_none() || template.get("podSpecPatch").is_some() {
-            continue;
-        }
-        let inline = [("container", &["container"]), ("script", &["script"])]
-            .into_iter()
-            .find_map(|(key, field): (&str, &'static [&'static str; 1])| {
-                let node = template.get(key).filter(|n| n.as_map().is_some())?;
-                Some(Inline {
-                    field,
-                    node,
-                    name: "main",
-                    renamed: true,
-                    over_runtime: false,
-                })
-            });
-        let container_set = template
-            .get("containerSet")
-            .is_some_and(|s| s.get("containers").and_then(Node::as_seq).is_some());
-        if inline.is_none() && !container_set {
-            continue;
-        }
-        out.push(PodTemplate {
-            path: list.index(i),
-            spec: template,
-            metadata: template.get("metadata"),
-            role: template
-                .get("name")
-                .and_then(Node::as_str)
-                .map(str::to_owned),
-            inline,
-            workflow: Some(workflow.clone()),
+        .flat_map(|(i, group)| {
+            group
+                .as_seq()
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(move |(j, step)| (Path::new().key("steps").index(i).index(j), step))
         });
+    let tasks = template
+        .get("dag")
+        .and_then(|d| d.get("tasks"))
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(j, task)| (Path::new().keys(&["dag", "tasks"]).index(j), task));
+    steps.chain(tasks)
+}
+
+/// The pod of one Argo template at `path`, if it runs containers of its own.
+fn argo_pod<'a>(
+    template: &'a Node,
+    path: Path,
+    role: Option<&str>,
+    workflow: Workflow<'a>,
+    out: &mut Vec<PodTemplate<'a>>,
+) {
+    if template.as_map().is_none()
+        || template
+            .get("podSpecPatch")
+            .is_some_and(|p| !p.is_null() && p.as_str() != Some(""))
+    {
+        return;
     }
+    let inline = [("container", &["container"]), ("script", &["script"])]
+        .into_iter()
+        .find_map(|(key, field): (&str, &'static [&'static str; 1])| {
+            let node = template.get(key).filter(|n| n.as_map().is_some())?;
+            Some(Inline {
+                field,
+                node,
+                name: "main",
+                renamed: true,
+                over_runtime: false,
+            })
+        });
+    let container_set = template
+        .get("containerSet")
+        .is_some_and(|s| s.get("containers").and_then(Node::as_seq).is_some());
+    if inline.is_none() && !container_set {
+        return;
+    }
+    out.push(PodTemplate {
+        path,
+        spec: template,
+        metadata: template.get("metadata"),
+        role: role.map(str::to_owned),
+        inline,
+        workflow: Some(workflow),
+    });
 }
 
 /// The components of a KServe InferenceService: each is a pod spec with the PodSpec fields
@@ -1274,6 +1429,81 @@ spec:
         );
         assert!(volumes(&pods[1]).is_empty());
         assert_eq!(volumes(&pods[2]), ["spec.volumes[1]"]);
+    }
+
+    #[test]
+    fn argo_boundary_templates_empty_values_inline_templates_and_metadata() {
+        let workflow = "\
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+spec:
+  templateDefaults: null
+  tolerations: [{key: spot}]
+  nodeSelector: {pool: cpu}
+  podMetadata: {labels: {team: a}}
+  volumes:
+  - {name: host, hostPath: {path: /x}}
+  templates:
+  - name: pipeline
+    tolerations: [{key: nvidia.com/gpu}]
+    dag:
+      tasks:
+      - {name: train, template: train}
+      - name: quick
+        inline: {container: {image: x:1}}
+  - name: train
+    tolerations: []
+    nodeSelector: {}
+    metadata: {labels: {step: train}}
+    container: {image: x:1}
+  - name: set
+    containerSet:
+      containers:
+      - {image: x:1, volumeMounts: [{name: host, mountPath: /x}]}
+";
+        let file = loaded(workflow);
+        let objs = objects(&file.documents[0]);
+        let pods = pod_templates(&objs[0]);
+        let paths: Vec<String> = pods.iter().map(|p| p.path.to_string()).collect();
+        assert_eq!(
+            paths,
+            [
+                "spec.templates[0].dag.tasks[1].inline",
+                "spec.templates[1]",
+                "spec.templates[2]"
+            ]
+        );
+        assert_eq!(pods[0].role.as_deref(), Some("quick"));
+        let source = |pod: &PodTemplate<'_>, key: &str| {
+            pod.field(key).map(|_| pod.field_path(key).to_string())
+        };
+        // An empty list or map on the template falls back; the DAG template that runs the
+        // pod comes before the workflow, for inline templates too.
+        for (pod, key, expected) in [
+            (1, "tolerations", "spec.templates[0].tolerations"),
+            (0, "tolerations", "spec.templates[0].tolerations"),
+            (1, "nodeSelector", "spec.nodeSelector"),
+            (2, "tolerations", "spec.tolerations"),
+        ] {
+            assert_eq!(
+                source(&pods[pod], key).as_deref(),
+                Some(expected),
+                "{key} of pod {pod}"
+            );
+        }
+        // A container set's own mounts do not bring the workflow's volumes into the pod,
+        // and its unnamed container is `main`.
+        assert_eq!(pods[2].volumes().count(), 0);
+        assert_eq!(
+            pods[2].containers().map(|c| c.name()).collect::<Vec<_>>(),
+            [Some("main")]
+        );
+        // The template's metadata, then the workflow's podMetadata.
+        let metadata: Vec<String> = pods[1]
+            .metadata_maps()
+            .map(|(_, outer)| pods[1].metadata_path(outer).to_string())
+            .collect();
+        assert_eq!(metadata, ["spec.templates[1].metadata", "spec.podMetadata"]);
     }
 
     #[test]

@@ -121,25 +121,19 @@ impl Rule for InvalidLabel {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        let Some(metadata) = cx.pod.metadata else {
-            return;
-        };
-        // A Pod's template metadata is the object's own, already checked.
-        if cx
-            .object
-            .node
-            .get("metadata")
-            .is_some_and(|m| std::ptr::eq(m, metadata))
-        {
-            return;
+        for (metadata, outer) in cx.pod.metadata_maps() {
+            // A Pod's template metadata is the object's own, already checked.
+            if cx
+                .object
+                .node
+                .get("metadata")
+                .is_some_and(|m| std::ptr::eq(m, metadata))
+            {
+                continue;
+            }
+            let path = cx.object.path.join(&cx.pod.metadata_path(outer));
+            check_labels(sink, metadata.get("labels"), path.key("labels"));
         }
-        let mut path = cx.base.clone();
-        path.0.pop();
-        check_labels(
-            sink,
-            metadata.get("labels"),
-            path.key("metadata").key("labels"),
-        );
     }
 }
 

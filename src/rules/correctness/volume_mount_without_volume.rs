@@ -67,6 +67,16 @@ impl Rule for VolumeMountWithoutVolume {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        // A WorkflowTemplate's templates run with the volumes of the workflow that calls
+        // them, which the template cannot show.
+        if cx.pod.workflow.is_some()
+            && matches!(
+                cx.object.kind,
+                Some("WorkflowTemplate" | "ClusterWorkflowTemplate")
+            )
+        {
+            return;
+        }
         let mut volumes: Vec<&str> = cx
             .volumes()
             .filter_map(|v| v.node.get("name").and_then(Node::as_str))

@@ -95,14 +95,14 @@ impl Rule for AppArmorProfile {
         for c in cx.containers() {
             field(c.node.get("securityContext"), c.path(&["securityContext"]));
         }
-        for (key, value) in annotations(cx) {
+        for (key, value, outer) in annotations(cx) {
             if key.starts_with(ANNOTATION_PREFIX)
                 && !(value.is_empty()
                     || value == "runtime/default"
                     || value.starts_with("localhost/"))
             {
                 sink.report(
-                    annotation_path(cx, key),
+                    annotation_path(cx, key, outer),
                     format!("forbidden AppArmor profile: {key}=\"{value}\""),
                 )
                     .help("use `runtime/default` or `localhost/<profile>`, or better the `appArmorProfile` field")

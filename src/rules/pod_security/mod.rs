@@ -119,26 +119,35 @@ fn restricted_unless_windows(cx: &PodCx<'_>, since: Version) -> PsaScope {
 }
 
 /// The path of the pod template's metadata, next to its spec.
-fn metadata_path(cx: &PodCx<'_>) -> Path {
-    let mut path = cx.base.clone();
-    path.0.pop();
-    path.key("metadata")
+/// The pod's annotations with string values, in source order, each with where it is (see
+/// [`annotation_path`]). An Argo workflow's `podMetadata` annotations come after the
+/// template's, which override them.
+fn annotations<'a>(cx: &PodCx<'a>) -> Vec<(&'a str, &'a str, bool)> {
+    let mut out: Vec<(&str, &str, bool)> = Vec::new();
+    for (metadata, outer) in cx.pod.metadata_maps() {
+        for (k, v) in metadata
+            .get("annotations")
+            .and_then(Node::as_map)
+            .unwrap_or_default()
+        {
+            if let (Some(k), Some(v)) = (k.as_str(), v.as_str())
+                && !(outer && out.iter().any(|(seen, _, _)| *seen == k))
+            {
+                out.push((k, v, outer));
+            }
+        }
+    }
+    out
 }
 
-/// The pod's annotations with string values, in source order.
-fn annotations<'a>(cx: &PodCx<'a>) -> impl Iterator<Item = (&'a str, &'a str)> {
-    cx.pod
-        .metadata
-        .and_then(|m| m.get("annotations"))
-        .and_then(Node::as_map)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|(k, v)| Some((k.as_str()?, v.as_str()?)))
-}
-
-/// The path of the annotation `key` of the pod template.
-fn annotation_path(cx: &PodCx<'_>, key: &str) -> Path {
-    metadata_path(cx).key("annotations").key(key)
+/// The path of the annotation `key` of the pod's metadata (`outer`: of an Argo
+/// workflow's `podMetadata`).
+fn annotation_path(cx: &PodCx<'_>, key: &str, outer: bool) -> Path {
+    cx.object
+        .path
+        .join(&cx.pod.metadata_path(outer))
+        .key("annotations")
+        .key(key)
 }
 
 #[cfg(test)]

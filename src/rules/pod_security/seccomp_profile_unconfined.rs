@@ -125,10 +125,10 @@ impl Rule for SeccompProfileUnconfined {
                     .strip_prefix(CONTAINER_ANNOTATION_PREFIX)
                     .is_some_and(|name| containers.iter().any(|c| c.name == Some(name)))
         };
-        for (key, value) in annotations(cx) {
+        for (key, value, outer) in annotations(cx) {
             if is_checked(key) && !valid_annotation(value) {
                 sink.report(
-                    annotation_path(cx, key),
+                    annotation_path(cx, key, outer),
                     format!("seccompProfile: forbidden annotation {key}=\"{value}\""),
                 )
                 .help("use `runtime/default` or `localhost/<profile>`")

@@ -60,6 +60,11 @@ pub struct WorkerPod<'a> {
 pub fn gpu_pods<'a>(cx: &ObjectCx<'a>, annotated: &'static GpuSpec) -> Vec<WorkerPod<'a>> {
     let mut out = Vec::new();
     for template in pod_templates(cx.object) {
+        // An Argo workflow's templates are stages run one after another, not the workers of
+        // one training run that the inputs describe.
+        if template.workflow.is_some() {
+            continue;
+        }
         let requests = pod_requests(&template);
         let Some((resource, amount)) = requests
             .iter()
