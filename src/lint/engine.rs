@@ -358,6 +358,9 @@ fn lint_file(
             ProblemKind::Parse if is_template(&source.text) => {
                 "the file holds `{{ ... }}` template actions, which are not YAML until rendered: lint what it renders to, e.g. `helm template CHART | mlk lint -`"
             }
+            ProblemKind::Parse if problem.message.contains("invalid indentation in") => {
+                "indent the lines of this quoted or flow value past its key: YAML 1.2 requires it, though kubectl's YAML 1.1 parser accepts the file; documents after this point were not checked"
+            }
             ProblemKind::Parse => {
                 "fix the YAML syntax; documents after this point were not checked"
             }
@@ -804,6 +807,15 @@ globalDefault: true
         assert!(help(template).contains("helm template CHART | mlk lint -"));
         assert!(help("kind: Pod\nmetadata: [\n").starts_with("fix the YAML syntax"));
         assert!(help("kind: Pod\nmetadata: {{\n").starts_with("fix the YAML syntax"));
+        // Continuation lines at the key's indentation: YAML 1.1 parsers let it pass.
+        let quoted = "spec:\n  args: ['\n    echo\n  ']\n";
+        assert!(help(quoted).starts_with("indent the lines of this quoted or flow value"));
+        let flow = "spec:\n  args: [\n    a,\n  b]\n";
+        assert!(
+            help(flow).starts_with("indent the lines of this quoted or flow value"),
+            "{}",
+            help(flow)
+        );
     }
 
     #[test]

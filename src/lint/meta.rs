@@ -44,11 +44,14 @@ reports aliases to a node that contains them or is in another document, and merg
 (`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same way;
 the rest of that document is not checked, and the documents after it are. When the file
 holds Go template actions (`{{ ... }}`), the help says so: a Helm template or another
-templated manifest is linted after rendering.
+templated manifest is linted after rendering. mlk reads YAML 1.2, which requires the lines
+of a quoted or flow value (`args: ['...']`) to be indented past its key; kubectl's YAML 1.1
+parser lets such a value end at the key's indentation, and the help says that too.
 
 ## Why is this bad?
 `kubectl apply` rejects the file; documents after the error are never applied, and mlk
-cannot check them either.
+cannot check them either. Where only YAML 1.1 parsers accept it, the next tool in the
+pipeline (a YAML 1.2 formatter, a policy engine, a templating step) may not.
 
 ## Example
 ```yaml
