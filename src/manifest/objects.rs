@@ -325,11 +325,14 @@ impl<'a> PodTemplate<'a> {
     }
 
     /// A pod-level field of the pod this template makes. An Argo template's pod takes
-    /// `securityContext`, the scheduling fields and the service account from the template,
-    /// else from the workflow spec; `hostNetwork`, `dnsPolicy` and `imagePullSecrets` only
-    /// from the workflow spec; `priorityClassName` from the template, else from the
-    /// workflow's `podPriorityClassName`. Argo has no other pod-level fields (the rest can
-    /// only come from a `podSpecPatch`).
+    /// `securityContext`, `schedulerName` and the service account from the template, else
+    /// from the workflow spec; `nodeSelector`, `affinity` and `tolerations` from the
+    /// template, else from a steps or DAG template that runs it, else from the workflow
+    /// spec; `hostNetwork`, `dnsPolicy` and `imagePullSecrets` only from the workflow spec;
+    /// `priorityClassName` from the template, else from the workflow's
+    /// `podPriorityClassName`. An empty selector, toleration list or name counts as unset,
+    /// as in Argo. Argo has no other pod-level fields (the rest can only come from a
+    /// `podSpecPatch`).
     pub fn field(&self, key: &str) -> Option<&'a Node> {
         self.lookup(key).map(|(node, _)| node)
     }
