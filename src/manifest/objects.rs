@@ -228,7 +228,7 @@ pub struct Workflow<'a> {
     pub path: Path,
     /// The steps and DAG templates (by index in `templates`) that run this template: its
     /// boundary templates, whose node selector, affinity and tolerations its pod takes when
-    /// it sets none of its own.
+    /// it sets none of its own (when every one of them sets them).
     pub callers: Vec<usize>,
 }
 
@@ -403,13 +403,16 @@ impl<'a> PodTemplate<'a> {
             .then(|| set(self.spec, key))
             .flatten()
             .map(|n| (n, Source::Own));
+        // Each template that runs this one gives its pod its own value; only when all of
+        // them set it is the pod sure to have one (the first is shown).
         let from_callers = || {
             let templates = workflow.spec.get("templates")?.as_seq()?;
-            workflow
+            let mut values = workflow
                 .callers
                 .iter()
-                .filter(|_| boundary)
-                .find_map(|&i| Some((set(templates.get(i)?, key)?, Source::Caller(i))))
+                .map(|&i| Some((set(templates.get(i)?, key)?, Source::Caller(i))));
+            let first = values.next()??;
+            (boundary && values.all(|v| v.is_some())).then_some(first)
         };
         own.or_else(from_callers)
             .or_else(|| set(workflow.spec, outer).map(|n| (n, Source::Workflow(outer))))
@@ -672,7 +675,13 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             }
         }
         _ if holds_pod_patterns(object) => {}
-        "InferenceService" if object.group() == Some("serving.kserve.io") => {
+        // KFServing, KServe's former name, served the same v1beta1 shape.
+        "InferenceService"
+            if matches!(
+                object.group(),
+                Some("serving.kserve.io" | "serving.kubeflow.org")
+            ) =>
+        {
             kserve(root, &mut out);
         }
         _ => fallback(root, &mut Path::new(), FALLBACK_DEPTH, &mut out),
@@ -701,16 +710,21 @@ fn is_argo_workflow(object: &Object<'_>) -> bool {
 /// `containerSet`, with the template's name as its role, and one per such template written
 /// inline in a DAG task or a step, with the task's or step's name. Steps, DAG and suspend
 /// templates make no pod, and resource, data, HTTP and plugin templates run only Argo's own
-/// executor. A workflow with `templateDefaults` or a `podSpecPatch`, and a template with a
-/// `podSpecPatch`, are not read: Argo merges those into the pod in ways mlk does not
-/// reproduce, so their pods are left unchecked rather than checked wrongly.
+/// executor. A workflow with a `podSpecPatch` or with `templateDefaults` beyond
+/// [`INERT_DEFAULTS`], and a template with a `podSpecPatch`, are not read: Argo merges those
+/// into the pod in ways mlk does not reproduce, so their pods are left unchecked rather than
+/// checked wrongly.
 fn argo<'a>(spec: &'a Node, path: Path, out: &mut Vec<PodTemplate<'a>>) {
-    let patched = |node: &Node, key: &str| {
-        node.get(key).is_some_and(|v| {
-            !v.is_null() && v.as_str() != Some("") && v.as_map().is_none_or(|m| !m.is_empty())
-        })
-    };
-    if patched(spec, "templateDefaults") || patched(spec, "podSpecPatch") {
+    let patch = spec
+        .get("podSpecPatch")
+        .is_some_and(|p| !p.is_null() && p.as_str() != Some(""));
+    let shaping_defaults = spec
+        .get("templateDefaults")
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .any(|(k, v)| !v.is_null() && k.as_str().is_none_or(|k| !INERT_DEFAULTS.contains(&k)));
+    if patch || shaping_defaults {
         return;
     }
     let templates = spec
@@ -750,6 +764,23 @@ fn argo<'a>(spec: &'a Node, path: Path, out: &mut Vec<PodTemplate<'a>>) {
         }
     }
 }
+
+/// Template fields whose defaults do not change what a pod runs or how: a workflow whose
+/// `templateDefaults` set only these is read.
+const INERT_DEFAULTS: [&str; 12] = [
+    "timeout",
+    "activeDeadlineSeconds",
+    "retryStrategy",
+    "memoize",
+    "synchronization",
+    "parallelism",
+    "failFast",
+    "archiveLocation",
+    "outputs",
+    "inputs",
+    "hooks",
+    "daemon",
+];
 
 /// The steps of a steps template and the tasks of a DAG template, with their paths from
 /// the template.
@@ -1452,8 +1483,11 @@ spec:
     dag:
       tasks:
       - {name: train, template: train}
+      - {name: set, template: set}
       - name: quick
         inline: {container: {image: x:1}}
+  - name: direct
+    steps: [[{name: s, template: set}]]
   - name: train
     tolerations: []
     nodeSelector: {}
@@ -1471,9 +1505,9 @@ spec:
         assert_eq!(
             paths,
             [
-                "spec.templates[0].dag.tasks[1].inline",
-                "spec.templates[1]",
-                "spec.templates[2]"
+                "spec.templates[0].dag.tasks[2].inline",
+                "spec.templates[2]",
+                "spec.templates[3]"
             ]
         );
         assert_eq!(pods[0].role.as_deref(), Some("quick"));
@@ -1481,7 +1515,8 @@ spec:
             pod.field(key).map(|_| pod.field_path(key).to_string())
         };
         // An empty list or map on the template falls back; the DAG template that runs the
-        // pod comes before the workflow, for inline templates too.
+        // pod comes before the workflow, for inline templates too, but only when every
+        // template that runs it sets the field: `set` also runs from `direct`, which does not.
         for (pod, key, expected) in [
             (1, "tolerations", "spec.templates[0].tolerations"),
             (0, "tolerations", "spec.templates[0].tolerations"),
@@ -1506,7 +1541,7 @@ spec:
             .metadata_maps()
             .map(|(_, outer)| pods[1].metadata_path(outer).to_string())
             .collect();
-        assert_eq!(metadata, ["spec.templates[1].metadata", "spec.podMetadata"]);
+        assert_eq!(metadata, ["spec.templates[2].metadata", "spec.podMetadata"]);
     }
 
     #[test]
@@ -1531,6 +1566,12 @@ spec:
                 .as_deref(),
             Some("spec.workflowSpec.securityContext")
         );
+        // Defaults that only bound time or retries are read past.
+        let inert = WORKFLOW.replace(
+            "  hostNetwork: true\n",
+            "  templateDefaults: {timeout: 1h, retryStrategy: {limit: 2}}\n",
+        );
+        assert_eq!(templates(&inert).len(), 3);
         // Defaults and patches that Argo merges into the pod are not reproduced: such pods
         // are not read at all.
         let defaults = WORKFLOW.replace(
