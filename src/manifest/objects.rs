@@ -682,7 +682,12 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
                 Some("serving.kserve.io" | "serving.kubeflow.org")
             ) =>
         {
-            kserve(root, &mut out);
+            let container = if object.group() == Some("serving.kubeflow.org") {
+                "kfserving-container"
+            } else {
+                "kserve-container"
+            };
+            kserve(root, container, &mut out);
         }
         _ => fallback(root, &mut Path::new(), FALLBACK_DEPTH, &mut out),
     }
@@ -856,7 +861,8 @@ fn argo_pod<'a>(
 /// The components of a KServe InferenceService: each is a pod spec with the PodSpec fields
 /// inline, and the predictor's model container may sit under `model` (or a framework key)
 /// instead of `containers`.
-fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
+/// `container` is the name the model container gets.
+fn kserve<'a>(root: &'a Node, container: &'static str, out: &mut Vec<PodTemplate<'a>>) {
     for component in ["predictor", "transformer", "explainer"] {
         let Some(spec) = root
             .get("spec")
@@ -875,7 +881,7 @@ fn kserve<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
             .map(|(key, node)| Inline {
                 field: std::slice::from_ref(key),
                 node,
-                name: "kserve-container",
+                name: container,
                 renamed: false,
                 over_runtime: true,
             });
@@ -1676,6 +1682,15 @@ spec:
         assert_eq!(
             containers_of(&framework)[0][1],
             ("spec.predictor.pytorch".to_owned(), "named".to_owned())
+        );
+        // KFServing, the same shape under its former group, named the container its own way.
+        let kfserving = isvc.replace("serving.kserve.io", "serving.kubeflow.org");
+        assert_eq!(
+            containers_of(&kfserving)[0][1],
+            (
+                "spec.predictor.model".to_owned(),
+                "kfserving-container".to_owned()
+            )
         );
         let malformed = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nspec:\n  predictor:\n    model: gs://b/m\n  transformer: [a]\n";
         assert!(containers_of(malformed).is_empty());
