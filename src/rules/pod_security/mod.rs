@@ -118,7 +118,6 @@ fn restricted_unless_windows(cx: &PodCx<'_>, since: Version) -> PsaScope {
     }
 }
 
-/// The path of the pod template's metadata, next to its spec.
 /// The pod's annotations with string values, in source order, each with where it is (see
 /// [`annotation_path`]). An Argo workflow's `podMetadata` annotations come after the
 /// template's, which override them.
