@@ -9,6 +9,9 @@ declare_rule! {
     /// (Pod Security control "Capabilities", check `capabilities_restricted`, restricted,
     /// from v1.22; from v1.25 pods with `spec.os.name: windows` are exempt). Added
     /// capabilities are reported by `disallowed-capabilities`.
+    /// A KServe model container, which KServe merges over the container of its serving
+    /// runtime (whose securityContext KServe's own runtimes fill in), is reported only for a
+    /// value the model itself sets.
     ///
     /// ## Why is this bad?
     /// Without `drop: ["ALL"]` a container keeps the runtime's default capabilities, among

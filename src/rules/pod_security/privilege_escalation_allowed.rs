@@ -9,6 +9,9 @@ declare_rule! {
     /// (Pod Security control "Privilege Escalation", check `allowPrivilegeEscalation`,
     /// restricted, from v1.8; from v1.25 pods with `spec.os.name: windows` are exempt).
     /// Leaving it unset fails: the field defaults to allowing escalation.
+    /// A KServe model container, which KServe merges over the container of its serving
+    /// runtime (whose securityContext KServe's own runtimes fill in), is reported only for a
+    /// value the model itself sets.
     ///
     /// ## Why is this bad?
     /// Unless `no_new_privs` is set, which is what `allowPrivilegeEscalation: false` does,

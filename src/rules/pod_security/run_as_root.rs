@@ -11,6 +11,9 @@ declare_rule! {
     /// Non-root", check `runAsNonRoot`, restricted, every version from v1.0). From v1.35
     /// pods with `spec.hostUsers: false` are exempt: their root is an unprivileged user of
     /// the node.
+    /// A KServe model container, which KServe merges over the container of its serving
+    /// runtime (whose securityContext KServe's own runtimes fill in), is reported only for a
+    /// value the model itself sets.
     ///
     /// ## Why is this bad?
     /// Root in a container is root on the node's kernel, with only capabilities, seccomp and
