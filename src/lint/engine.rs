@@ -359,7 +359,7 @@ fn lint_file(
                 "the file holds `{{ ... }}` template actions, which are not YAML until rendered: lint what it renders to, e.g. `helm template CHART | mlk lint -`"
             }
             ProblemKind::Parse if problem.message.contains("invalid indentation in") => {
-                "indent the lines of this quoted or flow value past its key: YAML 1.2 requires it, though kubectl's YAML 1.1 parser accepts the file; documents after this point were not checked"
+                "if the quoted or flow value is closed further down, indent its lines past its key: YAML 1.2 requires it, though kubectl's YAML 1.1 parser accepts it; otherwise close the value. Documents after this point were not checked"
             }
             ProblemKind::Parse => {
                 "fix the YAML syntax; documents after this point were not checked"
@@ -809,13 +809,12 @@ globalDefault: true
         assert!(help("kind: Pod\nmetadata: {{\n").starts_with("fix the YAML syntax"));
         // Continuation lines at the key's indentation: YAML 1.1 parsers let it pass.
         let quoted = "spec:\n  args: ['\n    echo\n  ']\n";
-        assert!(help(quoted).starts_with("indent the lines of this quoted or flow value"));
+        let closed_later = "if the quoted or flow value is closed further down";
+        assert!(help(quoted).starts_with(closed_later));
         let flow = "spec:\n  args: [\n    a,\n  b]\n";
-        assert!(
-            help(flow).starts_with("indent the lines of this quoted or flow value"),
-            "{}",
-            help(flow)
-        );
+        assert!(help(flow).starts_with(closed_later));
+        // Never closed: the help also says to close it.
+        assert!(help("a: 'it''s\nb: 1\n").contains("otherwise close the value"));
     }
 
     #[test]

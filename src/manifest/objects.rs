@@ -13,6 +13,7 @@
 //! `containers` field is a list of maps: that is the shape of a pod spec, whether it sits
 //! under `template.spec`, under `spec`, or inline as in a Knative Service. The search does
 //! not look inside a pod spec it found. Such templates have no role.
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
 
@@ -226,10 +227,11 @@ pub struct Workflow<'a> {
     pub spec: &'a Node,
     /// From the object's root.
     pub path: Path,
-    /// The steps and DAG templates (by index in `templates`) that run this template: its
-    /// boundary templates, whose node selector, affinity and tolerations its pod takes when
-    /// it sets none of its own (when every one of them sets them).
-    pub callers: Vec<usize>,
+    /// The steps or DAG template (by index in `templates`) that runs this pod, whose node
+    /// selector, affinity and tolerations the pod takes when the template sets none of its
+    /// own. `None` when it runs from the workflow itself (entrypoint, exit handler, hooks),
+    /// from a template that sets none of them, or from nothing in the file.
+    pub boundary: Option<usize>,
 }
 
 /// One container of a pod template.
@@ -403,18 +405,12 @@ impl<'a> PodTemplate<'a> {
             .then(|| set(self.spec, key))
             .flatten()
             .map(|n| (n, Source::Own));
-        // Each template that runs this one gives its pod its own value; only when all of
-        // them set it is the pod sure to have one (the first is shown).
-        let from_callers = || {
-            let templates = workflow.spec.get("templates")?.as_seq()?;
-            let mut values = workflow
-                .callers
-                .iter()
-                .map(|&i| Some((set(templates.get(i)?, key)?, Source::Caller(i))));
-            let first = values.next()??;
-            (boundary && values.all(|v| v.is_some())).then_some(first)
+        let from_boundary = || {
+            let i = workflow.boundary.filter(|_| boundary)?;
+            let caller = workflow.spec.get("templates")?.as_seq()?.get(i)?;
+            Some((set(caller, key)?, Source::Caller(i)))
         };
-        own.or_else(from_callers)
+        own.or_else(from_boundary)
             .or_else(|| set(workflow.spec, outer).map(|n| (n, Source::Workflow(outer))))
     }
 
@@ -682,12 +678,8 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
                 Some("serving.kserve.io" | "serving.kubeflow.org")
             ) =>
         {
-            let container = if object.group() == Some("serving.kubeflow.org") {
-                "kfserving-container"
-            } else {
-                "kserve-container"
-            };
-            kserve(root, container, &mut out);
+            let kfserving = object.group() == Some("serving.kubeflow.org");
+            kserve(root, kfserving, &mut out);
         }
         _ => fallback(root, &mut Path::new(), FALLBACK_DEPTH, &mut out),
     }
@@ -713,12 +705,16 @@ fn is_argo_workflow(object: &Object<'_>) -> bool {
 
 /// The pods of an Argo workflow: one per template that runs a `container`, a `script` or a
 /// `containerSet`, with the template's name as its role, and one per such template written
-/// inline in a DAG task or a step, with the task's or step's name. Steps, DAG and suspend
-/// templates make no pod, and resource, data, HTTP and plugin templates run only Argo's own
-/// executor. A workflow with a `podSpecPatch` or with `templateDefaults` beyond
-/// [`INERT_DEFAULTS`], and a template with a `podSpecPatch`, are not read: Argo merges those
-/// into the pod in ways mlk does not reproduce, so their pods are left unchecked rather than
-/// checked wrongly.
+/// inline in a DAG task or a step, with the task's or step's name. Argo gives each run of a
+/// template the node selector, affinity and tolerations of the steps or DAG template that
+/// started it, so a template run from several that set them differently is one pod per
+/// such boundary (at most [`MAX_BOUNDARIES`]), and one more when something runs it
+/// without (the workflow's entrypoint, exit handler or hooks, or a caller that sets none).
+/// Steps, DAG and suspend templates make no pod, and resource, data, HTTP and plugin
+/// templates run only Argo's own executor. A workflow with a `podSpecPatch` or with
+/// `templateDefaults` beyond [`INERT_DEFAULTS`], and a template with a `podSpecPatch`, are
+/// not read: Argo merges those into the pod in ways mlk does not reproduce, so their pods
+/// are left unchecked rather than checked wrongly.
 fn argo<'a>(spec: &'a Node, path: Path, out: &mut Vec<PodTemplate<'a>>) {
     let patch = spec
         .get("podSpecPatch")
@@ -736,33 +732,69 @@ fn argo<'a>(spec: &'a Node, path: Path, out: &mut Vec<PodTemplate<'a>>) {
         .get("templates")
         .and_then(Node::as_seq)
         .unwrap_or_default();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    for (i, t) in templates.iter().enumerate() {
+        if let Some(name) = t.get("name").and_then(Node::as_str) {
+            by_name.entry(name).or_insert(i);
+        }
+    }
+    // Who runs each template: the templates whose steps and tasks (and their exit handlers
+    // and hooks) name it, and whether the workflow itself does.
+    let mut callers: Vec<Vec<usize>> = vec![Vec::new(); templates.len()];
+    let mut from_workflow = vec![false; templates.len()];
+    for name in called(spec) {
+        if let Some(&i) = by_name.get(name) {
+            from_workflow[i] = true;
+        }
+    }
+    for (c, t) in templates.iter().enumerate() {
+        for (_, step) in argo_steps(t) {
+            for name in called(step).chain(step.get("template").and_then(Node::as_str)) {
+                if let Some(&i) = by_name.get(name)
+                    && callers[i].last() != Some(&c)
+                {
+                    callers[i].push(c);
+                }
+            }
+        }
+    }
+    let sets_boundary = |t: &Node| {
+        ["nodeSelector", "affinity", "tolerations"]
+            .iter()
+            .any(|k| t.get(k).and_then(|v| argo_value(v, k)).is_some())
+    };
     let list = path.key("templates");
-    let workflow = |callers: Vec<usize>| Workflow {
+    let workflow = |boundary: Option<usize>| Workflow {
         spec,
         path: path.clone(),
-        callers,
+        boundary,
     };
     for (i, template) in templates.iter().enumerate() {
         let name = template.get("name").and_then(Node::as_str);
-        let callers = templates
+        let setting: Vec<usize> = callers[i]
             .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                name.is_some()
-                    && argo_steps(t)
-                        .any(|(_, step)| step.get("template").and_then(Node::as_str) == name)
-            })
-            .map(|(c, _)| c)
+            .copied()
+            .filter(|&c| sets_boundary(&templates[c]))
+            .take(MAX_BOUNDARIES)
             .collect();
-        argo_pod(template, list.index(i), name, workflow(callers), out);
+        let unbounded =
+            from_workflow[i] || callers[i].is_empty() || callers[i].len() > setting.len();
+        let boundaries = setting
+            .into_iter()
+            .map(Some)
+            .chain(unbounded.then_some(None));
+        for boundary in boundaries {
+            argo_pod(template, list.index(i), name, workflow(boundary), out);
+        }
         for (at, step) in argo_steps(template) {
             if let Some(inline) = step.get("inline") {
                 let role = step.get("name").and_then(Node::as_str);
+                let boundary = sets_boundary(template).then_some(i);
                 argo_pod(
                     inline,
-                    list.index(i).join(&at).key("inline"),
+                    list.index(i).join(&at.path()).key("inline"),
                     role,
-                    workflow(vec![i]),
+                    workflow(boundary),
                     out,
                 );
             }
@@ -787,9 +819,44 @@ const INERT_DEFAULTS: [&str; 12] = [
     "daemon",
 ];
 
-/// The steps of a steps template and the tasks of a DAG template, with their paths from
-/// the template.
-fn argo_steps(template: &Node) -> impl Iterator<Item = (Path, &Node)> {
+/// How many boundary templates of one template are read, each as a pod of its own.
+const MAX_BOUNDARIES: usize = 16;
+
+/// The templates a workflow spec, a step or a task runs besides its `template`: its exit
+/// handler (`onExit`) and its lifecycle hooks.
+fn called(node: &Node) -> impl Iterator<Item = &str> {
+    let hooks = node
+        .get("hooks")
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(_, hook)| hook.get("template").and_then(Node::as_str));
+    let entry = node.get("entrypoint").and_then(Node::as_str);
+    node.get("onExit")
+        .and_then(Node::as_str)
+        .into_iter()
+        .chain(entry)
+        .chain(hooks)
+}
+
+/// Where a step or task sits in its template.
+#[derive(Clone, Copy)]
+enum StepAt {
+    Step(usize, usize),
+    Task(usize),
+}
+
+impl StepAt {
+    fn path(self) -> Path {
+        match self {
+            StepAt::Step(i, j) => Path::new().key("steps").index(i).index(j),
+            StepAt::Task(j) => Path::new().keys(&["dag", "tasks"]).index(j),
+        }
+    }
+}
+
+/// The steps of a steps template and the tasks of a DAG template.
+fn argo_steps(template: &Node) -> impl Iterator<Item = (StepAt, &Node)> {
     let steps = template
         .get("steps")
         .and_then(Node::as_seq)
@@ -802,7 +869,7 @@ fn argo_steps(template: &Node) -> impl Iterator<Item = (Path, &Node)> {
                 .unwrap_or_default()
                 .iter()
                 .enumerate()
-                .map(move |(j, step)| (Path::new().key("steps").index(i).index(j), step))
+                .map(move |(j, step)| (StepAt::Step(i, j), step))
         });
     let tasks = template
         .get("dag")
@@ -811,7 +878,7 @@ fn argo_steps(template: &Node) -> impl Iterator<Item = (Path, &Node)> {
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(j, task)| (Path::new().keys(&["dag", "tasks"]).index(j), task));
+        .map(|(j, task)| (StepAt::Task(j), task));
     steps.chain(tasks)
 }
 
@@ -861,8 +928,9 @@ fn argo_pod<'a>(
 /// The components of a KServe InferenceService: each is a pod spec with the PodSpec fields
 /// inline, and the predictor's model container may sit under `model` (or a framework key)
 /// instead of `containers`.
-/// `container` is the name the model container gets.
-fn kserve<'a>(root: &'a Node, container: &'static str, out: &mut Vec<PodTemplate<'a>>) {
+/// KFServing (`kfserving`), KServe's former name, named the model container its own way
+/// and had no serving runtimes to merge it over.
+fn kserve<'a>(root: &'a Node, kfserving: bool, out: &mut Vec<PodTemplate<'a>>) {
     for component in ["predictor", "transformer", "explainer"] {
         let Some(spec) = root
             .get("spec")
@@ -881,9 +949,13 @@ fn kserve<'a>(root: &'a Node, container: &'static str, out: &mut Vec<PodTemplate
             .map(|(key, node)| Inline {
                 field: std::slice::from_ref(key),
                 node,
-                name: container,
+                name: if kfserving {
+                    "kfserving-container"
+                } else {
+                    "kserve-container"
+                },
                 renamed: false,
-                over_runtime: true,
+                over_runtime: !kfserving,
             });
         if inline.is_some() || lists_containers(spec) {
             out.push(PodTemplate {
@@ -1513,6 +1585,7 @@ spec:
             [
                 "spec.templates[0].dag.tasks[2].inline",
                 "spec.templates[2]",
+                "spec.templates[3]",
                 "spec.templates[3]"
             ]
         );
@@ -1521,13 +1594,14 @@ spec:
             pod.field(key).map(|_| pod.field_path(key).to_string())
         };
         // An empty list or map on the template falls back; the DAG template that runs the
-        // pod comes before the workflow, for inline templates too, but only when every
-        // template that runs it sets the field: `set` also runs from `direct`, which does not.
+        // pod comes before the workflow, for inline templates too. `set` runs from
+        // `pipeline` and from `direct`, which sets nothing: one pod for each.
         for (pod, key, expected) in [
             (1, "tolerations", "spec.templates[0].tolerations"),
             (0, "tolerations", "spec.templates[0].tolerations"),
             (1, "nodeSelector", "spec.nodeSelector"),
-            (2, "tolerations", "spec.tolerations"),
+            (2, "tolerations", "spec.templates[0].tolerations"),
+            (3, "tolerations", "spec.tolerations"),
         ] {
             assert_eq!(
                 source(&pods[pod], key).as_deref(),
@@ -1548,6 +1622,57 @@ spec:
             .map(|(_, outer)| pods[1].metadata_path(outer).to_string())
             .collect();
         assert_eq!(metadata, ["spec.templates[2].metadata", "spec.podMetadata"]);
+    }
+
+    #[test]
+    fn argo_each_boundary_is_a_pod_of_its_own() {
+        let workflow = "\
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+spec:
+  entrypoint: gpu
+  onExit: cleanup
+  templates:
+  - name: gpu
+    tolerations: [{key: nvidia.com/gpu}]
+    dag:
+      tasks:
+      - {name: t, template: train, onExit: cleanup}
+      - name: h
+        template: train
+        hooks: {done: {template: report}}
+  - name: cpu
+    tolerations: [{key: spot}]
+    steps: [[{name: t, template: train}]]
+  - {name: train, container: {image: x:1}}
+  - {name: report, container: {image: x:1}}
+  - {name: cleanup, container: {image: x:1}}
+";
+        let file = loaded(workflow);
+        let objs = objects(&file.documents[0]);
+        let pods: Vec<(String, String)> = pod_templates(&objs[0])
+            .iter()
+            .map(|p| {
+                let at = p
+                    .field("tolerations")
+                    .map(|_| p.field_path("tolerations").to_string())
+                    .unwrap_or_default();
+                (p.role.clone().unwrap_or_default(), at)
+            })
+            .collect();
+        // Whatever order the callers come in, each gives a pod its tolerations; a hook
+        // runs within its task's template; the workflow's exit handler runs with none.
+        let expect = |role: &str, at: &str| (role.to_owned(), at.to_owned());
+        assert_eq!(
+            pods,
+            [
+                expect("train", "spec.templates[0].tolerations"),
+                expect("train", "spec.templates[1].tolerations"),
+                expect("report", "spec.templates[0].tolerations"),
+                expect("cleanup", "spec.templates[0].tolerations"),
+                expect("cleanup", ""),
+            ]
+        );
     }
 
     #[test]
@@ -1683,8 +1808,17 @@ spec:
             containers_of(&framework)[0][1],
             ("spec.predictor.pytorch".to_owned(), "named".to_owned())
         );
-        // KFServing, the same shape under its former group, named the container its own way.
+        // KFServing, the same shape under its former group, named the container its own way
+        // and had no serving runtime to merge it over.
         let kfserving = isvc.replace("serving.kserve.io", "serving.kubeflow.org");
+        let over_runtime = |text: &str| {
+            let file = loaded(text);
+            let objs = objects(&file.documents[0]);
+            pod_templates(&objs[0])[0]
+                .containers()
+                .any(|c| c.over_runtime)
+        };
+        assert!(over_runtime(isvc) && !over_runtime(&kfserving));
         assert_eq!(
             containers_of(&kfserving)[0][1],
             (

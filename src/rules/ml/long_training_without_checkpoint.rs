@@ -82,6 +82,9 @@ impl Rule for LongTrainingWithoutCheckpoint {
 
     fn check_object(&self, cx: &ObjectCx<'_>, sink: &mut Sink) {
         let object = cx.object;
+        if !is_training(object) {
+            return;
+        }
         let templates = pod_templates(object);
         if templates.is_empty() || templates.iter().any(|t| spot_placement(t.spec).is_some()) {
             return;

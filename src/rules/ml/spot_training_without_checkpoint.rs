@@ -85,6 +85,9 @@ impl Rule for SpotTrainingWithoutCheckpoint {
 
     fn check_object(&self, cx: &ObjectCx<'_>, sink: &mut Sink) {
         let object = cx.object;
+        if !is_training(object) {
+            return;
+        }
         let templates = pod_templates(object);
         let Some((template, (path, key))) = templates
             .iter()
