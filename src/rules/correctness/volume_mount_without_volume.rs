@@ -1,12 +1,15 @@
 use crate::declare_rule;
 use crate::input::did_you_mean;
 use crate::lint::{PodCx, Rule, RuleMeta, Sink};
-use crate::manifest::Node;
+use crate::manifest::{Node, Path};
 
 declare_rule! {
     /// ## What it does
     /// Reports `volumeMounts` and `volumeDevices` of containers, init containers and
-    /// ephemeral containers that name no volume of the pod's `volumes`.
+    /// ephemeral containers that name no volume of the pod's `volumes` (claim templates
+    /// count), and the shared `volumeMounts` of an Argo container set. The templates of an
+    /// Argo WorkflowTemplate are not checked: the workflow that calls them may hold the
+    /// volumes.
     ///
     /// ## Why is this bad?
     /// The API server rejects the pod (`volumeMounts[0].name: Not found`); for a
@@ -93,31 +96,49 @@ impl Rule for VolumeMountWithoutVolume {
             _ => None,
         };
         volumes.extend(names(claims, &["metadata", "name"]));
-        for c in cx.containers() {
-            for field in ["volumeMounts", "volumeDevices"] {
-                let Some(mounts) = c.node.get(field).and_then(Node::as_seq) else {
+        let mut check = |mounts: Option<&Node>, list: Path, who: &str| {
+            for (i, mount) in mounts
+                .and_then(Node::as_seq)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                let Some(name) = mount.get("name").and_then(Node::as_str) else {
                     continue;
                 };
-                for (i, mount) in mounts.iter().enumerate() {
-                    let Some(name) = mount.get("name").and_then(Node::as_str) else {
-                        continue;
-                    };
-                    if name.is_empty() || volumes.contains(&name) {
-                        continue;
-                    }
-                    let entry = sink.report(
-                        c.path(&[field]).index(i).key("name"),
-                        format!(
-                            "{} mounts volume `{name}`, which the pod does not define",
-                            c.describe()
-                        ),
-                    );
-                    match did_you_mean(name, volumes.iter().copied()) {
-                        Some(near) => entry.help(format!("did you mean `{near}`? Otherwise add a volume named `{name}` to `volumes`")),
-                        None => entry.help(format!("add a volume named `{name}` to the pod's `volumes`")),
-                    };
+                if name.is_empty() || volumes.contains(&name) {
+                    continue;
                 }
+                let entry = sink.report(
+                    list.index(i).key("name"),
+                    format!("{who} mounts volume `{name}`, which the pod does not define"),
+                );
+                match did_you_mean(name, volumes.iter().copied()) {
+                    Some(near) => entry.help(format!(
+                        "did you mean `{near}`? Otherwise add a volume named `{name}` to `volumes`"
+                    )),
+                    None => entry.help(format!(
+                        "add a volume named `{name}` to the pod's `volumes`"
+                    )),
+                };
             }
+        };
+        for c in cx.containers() {
+            for field in ["volumeMounts", "volumeDevices"] {
+                check(c.node.get(field), c.path(&[field]), &c.describe());
+            }
+        }
+        // An Argo container set's shared mounts, which Argo adds to each of its containers.
+        if cx.pod.workflow.is_some() {
+            let shared = cx
+                .spec()
+                .get("containerSet")
+                .and_then(|s| s.get("volumeMounts"));
+            check(
+                shared,
+                cx.path(&["containerSet", "volumeMounts"]),
+                "container set",
+            );
         }
     }
 }
@@ -179,6 +200,21 @@ spec:
         assert!(check(&VolumeMountWithoutVolume, yaml).is_empty());
         let job = yaml.replace("kind: StatefulSet", "kind: Deployment");
         assert_eq!(check(&VolumeMountWithoutVolume, &job).len(), 1);
+    }
+
+    #[test]
+    fn argo_container_set_mounts_and_workflow_templates() {
+        let workflow = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  volumes: [{name: workspace, emptyDir: {}}]\n  templates:\n  - name: main\n    containerSet:\n      volumeMounts: [{name: worksapce, mountPath: /w}]\n      containers: [{name: a, image: x:1, volumeMounts: [{name: workspace, mountPath: /x}]}]\n";
+        // The shared mount names no volume; the container's own mount names a workflow
+        // volume that only the container set's shared mounts would bring into the pod.
+        assert_eq!(
+            render(&check(&VolumeMountWithoutVolume, workflow)),
+            "8:29 [error] container set mounts volume `worksapce`, which the pod does not define (spec.templates[0].containerSet.volumeMounts[0].name)\n\
+             9:64 [error] container \"a\" mounts volume `workspace`, which the pod does not define (spec.templates[0].containerSet.containers[0].volumeMounts[0].name)"
+        );
+        // A WorkflowTemplate's volumes may come from the workflow that calls it.
+        let library = workflow.replace("kind: Workflow", "kind: WorkflowTemplate");
+        assert!(check(&VolumeMountWithoutVolume, &library).is_empty());
     }
 
     #[test]
