@@ -530,22 +530,16 @@ fn listed<'a>(
     init: bool,
     default_name: Option<&'static str>,
 ) -> impl Iterator<Item = TemplateContainer<'a>> + use<'a> {
-    field
-        .iter()
-        .try_fold(spec, |n, k| n.get(k))
-        .and_then(Node::as_seq)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.as_map().is_some())
-        .map(move |(i, node)| TemplateContainer {
+    map_items(field.iter().try_fold(spec, |n, k| n.get(k))).map(move |(i, node)| {
+        TemplateContainer {
             node,
             field,
             index: Some(i),
             init,
             over_runtime: false,
             inline_name: default_name.map(|name| (name, false)),
-        })
+        }
+    })
 }
 
 /// The keys of a KServe predictor that hold its model container: `model`, or one of the
@@ -716,9 +710,7 @@ fn is_argo_workflow(object: &Object<'_>) -> bool {
 /// not read: Argo merges those into the pod in ways mlk does not reproduce, so their pods
 /// are left unchecked rather than checked wrongly.
 fn argo<'a>(spec: &'a Node, path: Path, out: &mut Vec<PodTemplate<'a>>) {
-    let patch = spec
-        .get("podSpecPatch")
-        .is_some_and(|p| !p.is_null() && p.as_str() != Some(""));
+    let patch = has_pod_spec_patch(spec);
     let shaping_defaults = spec
         .get("templateDefaults")
         .and_then(Node::as_map)
@@ -819,6 +811,13 @@ const INERT_DEFAULTS: [&str; 12] = [
     "daemon",
 ];
 
+/// Whether a workflow spec or a template has a `podSpecPatch` (a null or empty one patches
+/// nothing).
+fn has_pod_spec_patch(node: &Node) -> bool {
+    node.get("podSpecPatch")
+        .is_some_and(|p| !p.is_null() && p.as_str() != Some(""))
+}
+
 /// How many boundary templates of one template are read, each as a pod of its own.
 const MAX_BOUNDARIES: usize = 16;
 
@@ -890,11 +889,7 @@ fn argo_pod<'a>(
     workflow: Workflow<'a>,
     out: &mut Vec<PodTemplate<'a>>,
 ) {
-    if template.as_map().is_none()
-        || template
-            .get("podSpecPatch")
-            .is_some_and(|p| !p.is_null() && p.as_str() != Some(""))
-    {
+    if template.as_map().is_none() || has_pod_spec_patch(template) {
         return;
     }
     let inline = [("container", &["container"]), ("script", &["script"])]
