@@ -1,5 +1,6 @@
 //! Files generated from the code and committed to the repository: the mlk.dev CRDs, the
-//! JSON Schemas of job-description files and of mlk.yaml, and shell completions. A test
+//! JSON Schemas of job-description files and of mlk.yaml, shell completions, and the field
+//! shapes of the built-in kinds that the unknown-field rule checks. A test
 //! compares each with its committed copy and rewrites them all when `MLK_UPDATE_GENERATED=1`.
 use clap::CommandFactory;
 use clap_complete::Shell;
@@ -40,6 +41,10 @@ pub fn files() -> Result<Vec<(String, String)>> {
         (
             "schemas/mlk.yaml.schema.json".to_string(),
             pretty(&config_schema()?)?,
+        ),
+        (
+            "src/rules/correctness/shapes.rs".to_string(),
+            crate::rules::correctness::shapes_source(),
         ),
     ];
     for (shell, file) in [

@@ -1,8 +1,8 @@
 //! The built-in API of Kubernetes as the correctness rules see it: which kinds each
 //! group/version serves (taken from k8s-openapi, so it follows the newest release mlk
 //! knows), which group/versions were removed and when (the deprecated-API migration
-//! guide), and the field shapes of every built-in kind, compiled once from k8s-openapi's
-//! JSON schemas for the unknown-field check.
+//! guide), and the field shapes of every built-in kind, compiled from k8s-openapi's
+//! JSON schemas for the unknown-field check and committed as a table (`shapes.rs`).
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -10,6 +10,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value as Json;
 
+use super::shapes;
 use crate::lint::Version;
 
 /// A built-in kind at one served group/version.
@@ -404,15 +405,15 @@ pub fn removal(api_version: &str, kind: &str) -> Option<&'static RemovedApi> {
 }
 
 /// What a field's value may hold, as far as field names go.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Shape {
     /// Scalars, int-or-string, quantities and free-form JSON: no field names to check.
     Any,
     /// A struct, named after its schema, with its fields sorted by length and then by name,
     /// so that a lookup mostly compares lengths.
     Object {
-        name: Box<str>,
-        fields: Box<[(Box<str>, usize)]>,
+        name: &'static str,
+        fields: &'static [(&'static str, usize)],
     },
     /// A map with arbitrary keys (labels, resource lists) and values of one shape.
     Map(usize),
@@ -425,7 +426,7 @@ impl Shape {
     pub fn field(&self, key: &str) -> Option<usize> {
         match self {
             Shape::Object { fields, .. } => fields
-                .binary_search_by(|(name, _)| (name.len(), &**name).cmp(&(key.len(), key)))
+                .binary_search_by(|(name, _)| (name.len(), *name).cmp(&(key.len(), key)))
                 .ok()
                 .map(|i| fields[i].1),
             _ => None,
@@ -435,9 +436,9 @@ impl Shape {
 
 /// The compiled shapes of every served kind.
 pub struct Shapes {
-    shapes: Vec<Shape>,
+    shapes: &'static [Shape],
     /// `(apiVersion, kind)` to the shape of the object, sorted.
-    roots: Vec<((&'static str, &'static str), usize)>,
+    roots: &'static [((&'static str, &'static str), usize)],
 }
 
 impl Shapes {
@@ -454,12 +455,67 @@ impl Shapes {
     }
 }
 
-/// Compiled on first use, once per process: the rules never generate a schema per object.
-pub static SHAPES: LazyLock<Shapes> = LazyLock::new(compile);
+/// The shapes of every served kind, compiled from k8s-openapi's schemas into the committed
+/// table `shapes.rs` (see [`shapes_source`]), so that no run pays for generating them.
+pub static SHAPES: Shapes = Shapes {
+    shapes: shapes::SHAPES,
+    roots: shapes::ROOTS,
+};
 
 const ANY: usize = 0;
 
-fn compile() -> Shapes {
+/// A shape as [`compile`] builds it, before it becomes a line of `shapes.rs`.
+#[derive(Debug)]
+enum Compiled {
+    Any,
+    Object {
+        name: String,
+        fields: Vec<(String, usize)>,
+    },
+    Map(usize),
+    List(usize),
+}
+
+/// The source of `shapes.rs`: every shape that [`compile`] builds from k8s-openapi's JSON
+/// schemas, and the root shape of each served kind.
+pub fn shapes_source() -> String {
+    use std::fmt::Write;
+    let (shapes, roots) = compile();
+    let mut out = String::from(
+        "//! The field shapes of every built-in kind, generated from k8s-openapi's JSON schemas by\n\
+         //! `api::shapes_source`; `MLK_UPDATE_GENERATED=1 cargo test` rewrites this file.\n\
+         use super::api::Shape::{self, Any, List, Map, Object};\n\n\
+         pub static SHAPES: &[Shape] = &[\n",
+    );
+    for (id, shape) in shapes.iter().enumerate() {
+        let _ = match shape {
+            Compiled::Any => writeln!(out, "    Any, // {id}"),
+            Compiled::Map(v) => writeln!(out, "    Map({v}), // {id}"),
+            Compiled::List(v) => writeln!(out, "    List({v}), // {id}"),
+            Compiled::Object { name, fields } => {
+                let fields: Vec<String> = fields
+                    .iter()
+                    .map(|(field, shape)| format!("({field:?}, {shape})"))
+                    .collect();
+                writeln!(
+                    out,
+                    "    Object {{ name: {name:?}, fields: &[{}] }}, // {id}",
+                    fields.join(", ")
+                )
+            }
+        };
+    }
+    out.push_str("];\n\npub static ROOTS: &[((&str, &str), usize)] = &[\n");
+    for ((version, kind), id) in roots {
+        let _ = writeln!(out, "    (({version:?}, {kind:?}), {id}),");
+    }
+    out.push_str("];\n");
+    out
+}
+
+type Roots = Vec<((&'static str, &'static str), usize)>;
+
+fn compile() -> (Vec<Compiled>, Roots) {
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     let refs: Vec<_> = SERVED
         .iter()
@@ -467,23 +523,20 @@ fn compile() -> Shapes {
         .collect();
     let mut compiler = Compiler {
         definitions: generator.definitions(),
-        shapes: vec![Shape::Any],
+        shapes: vec![Compiled::Any],
         by_name: HashMap::new(),
     };
-    let mut roots: Vec<_> = refs
+    let mut roots: Roots = refs
         .iter()
         .map(|(key, schema)| (*key, compiler.shape(schema.as_value())))
         .collect();
     roots.sort_by(|a, b| a.0.cmp(&b.0));
-    Shapes {
-        shapes: compiler.shapes,
-        roots,
-    }
+    (compiler.shapes, roots)
 }
 
 struct Compiler<'a> {
     definitions: &'a serde_json::Map<String, Json>,
-    shapes: Vec<Shape>,
+    shapes: Vec<Compiled>,
     by_name: HashMap<&'a str, usize>,
 }
 
@@ -502,36 +555,36 @@ impl<'a> Compiler<'a> {
         }
         // Reserved before building so that recursive types (JSONSchemaProps) refer to it.
         let id = self.shapes.len();
-        self.shapes.push(Shape::Any);
+        self.shapes.push(Compiled::Any);
         self.by_name.insert(name, id);
         let short = name.rsplit('.').next().unwrap_or(name);
         self.shapes[id] = self.build(definition, short);
         id
     }
 
-    fn build(&mut self, schema: &'a Json, name: &str) -> Shape {
+    fn build(&mut self, schema: &'a Json, name: &str) -> Compiled {
         if let Some(properties) = schema.get("properties").and_then(Json::as_object) {
-            let mut fields: Vec<(Box<str>, usize)> = properties
+            let mut fields: Vec<(String, usize)> = properties
                 .iter()
-                .map(|(key, value)| (Box::from(key.as_str()), self.shape(value)))
+                .map(|(key, value)| (key.clone(), self.shape(value)))
                 .collect();
             fields.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
-            return Shape::Object {
-                name: Box::from(name),
-                fields: fields.into_boxed_slice(),
+            return Compiled::Object {
+                name: name.to_string(),
+                fields,
             };
         }
         if let Some(values) = schema.get("additionalProperties").filter(|v| v.is_object()) {
-            return Shape::Map(self.shape(values));
+            return Compiled::Map(self.shape(values));
         }
         if let Some(items) = schema.get("items") {
-            return Shape::List(self.shape(items));
+            return Compiled::List(self.shape(items));
         }
-        Shape::Any
+        Compiled::Any
     }
 
-    fn push(&mut self, shape: Shape) -> usize {
-        if matches!(shape, Shape::Any) {
+    fn push(&mut self, shape: Compiled) -> usize {
+        if matches!(shape, Compiled::Any) {
             return ANY;
         }
         self.shapes.push(shape);
@@ -569,7 +622,7 @@ mod tests {
 
     #[test]
     fn shapes_follow_the_schemas() {
-        let shapes = &*SHAPES;
+        let shapes = &SHAPES;
         let deployment = shapes.root("apps/v1", "Deployment").unwrap();
         let spec = shapes.get(deployment).field("spec").unwrap();
         let template = shapes.get(spec).field("template").unwrap();
@@ -579,7 +632,7 @@ mod tests {
             panic!("containers is a list");
         };
         let container = shapes.get(*container);
-        assert!(matches!(container, Shape::Object { name, .. } if &**name == "Container"));
+        assert!(matches!(container, Shape::Object { name, .. } if *name == "Container"));
         let resources = shapes.get(container.field("resources").unwrap());
         let limits = shapes.get(resources.field("limits").unwrap());
         let Shape::Map(quantity) = limits else {

@@ -12,11 +12,15 @@ mod invalid_quantity;
 mod missing_required_field;
 mod multiple_default_priority_classes;
 mod removed_api;
+#[rustfmt::skip]
+mod shapes;
 mod unknown_field;
 mod volume_mount_without_volume;
 mod wrong_api_version;
 
 use crate::lint::Rule;
+
+pub use api::shapes_source;
 
 pub use invalid_autoscaler::InvalidAutoscaler;
 pub use invalid_cron_job::InvalidCronJob;

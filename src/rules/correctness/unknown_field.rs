@@ -72,7 +72,7 @@ impl Rule for UnknownField {
         if !super::api::is_served(api_version, kind) {
             return;
         }
-        let shapes = &*SHAPES;
+        let shapes = &SHAPES;
         let Some(root) = shapes.root(api_version, kind) else {
             return;
         };
@@ -145,7 +145,7 @@ impl<'a> Walk<'a, '_> {
         }
     }
 
-    fn report(&mut self, schema: &str, fields: &[(Box<str>, usize)], field: &str, key: &Node) {
+    fn report(&mut self, schema: &str, fields: &[(&str, usize)], field: &str, key: &Node) {
         let mut path = self.base.clone();
         for seg in &self.stack {
             path = match seg {
@@ -159,7 +159,7 @@ impl<'a> Walk<'a, '_> {
             key.span,
             format!("unknown field `{field}` in `{schema}`"),
         );
-        let mut names: Vec<&str> = fields.iter().map(|(name, _)| &**name).collect();
+        let mut names: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
         match did_you_mean(field, names) {
             Some(near) => entry.help(format!("did you mean `{near}`?")),
