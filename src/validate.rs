@@ -147,9 +147,29 @@ pub fn label_value(s: &str) -> Result<(), String> {
     collect(errors)
 }
 
+/// Whether `s` is a qualified name: [`qualified_name`] without the messages, for the many
+/// names that are valid.
+pub fn is_qualified_name(s: &str) -> bool {
+    let (prefix, name) = match s.split_once('/') {
+        Some((prefix, name)) => (Some(prefix), name),
+        None => (None, s),
+    };
+    prefix.is_none_or(|p| p.len() <= DNS1123_SUBDOMAIN_MAX && is_subdomain(p))
+        && name.len() <= LABEL_VALUE_MAX
+        && is_qualified_name_part(name)
+}
+
 /// A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at
 /// most 63 characters.
 pub fn qualified_name(s: &str) -> Result<(), String> {
+    if is_qualified_name(s) {
+        return Ok(());
+    }
+    qualified_name_errors(s)
+}
+
+/// Why `s` is not a qualified name; `Ok` when it is one.
+fn qualified_name_errors(s: &str) -> Result<(), String> {
     let mut errors = Vec::new();
     let parts: Vec<&str> = s.split('/').collect();
     let name = match parts.as_slice() {
@@ -827,6 +847,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn the_quick_qualified_name_check_agrees_with_the_messages(
+            s in "[a-zA-Z0-9./_-]{0,12}(/[a-z0-9._-]{0,70})?",
+        ) {
+            proptest::prop_assert_eq!(is_qualified_name(&s), qualified_name_errors(&s).is_ok());
+        }
+
         #[test]
         fn validators_never_panic(s in "\\PC{0,80}") {
             let _ = dns1123_label(&s);

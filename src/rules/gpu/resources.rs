@@ -14,9 +14,15 @@ pub fn is_native(name: &str) -> bool {
 /// apimachinery's `IsExtendedResourceName`: not native, not `requests.`-prefixed, and a
 /// qualified name once `requests.` is put in front (the name quota would track it under).
 pub fn is_extended(name: &str) -> bool {
+    const QUOTA_PREFIX: &str = "requests.";
+    // `requests.<domain>` is a subdomain exactly when the domain is one with room for the
+    // prefix, so the name need not be copied to be checked.
     !is_native(name)
-        && !name.starts_with("requests.")
-        && crate::validate::qualified_name(&format!("requests.{name}")).is_ok()
+        && !name.starts_with(QUOTA_PREFIX)
+        && name.split_once('/').is_some_and(|(domain, _)| {
+            domain.len() + QUOTA_PREFIX.len() <= crate::validate::DNS1123_SUBDOMAIN_MAX
+        })
+        && crate::validate::is_qualified_name(name)
 }
 
 /// The vendor of a GPU resource, for the taint its nodes carry.
@@ -135,9 +141,12 @@ pub fn pod_total(amounts: impl IntoIterator<Item = (Slot, Quantity)>) -> Option<
     Some(running.max(init_peak))
 }
 
-/// The effective pod request of every resource a pod template's containers name, using
-/// [`effective_request`] per container.
-pub fn pod_requests<'a>(template: &PodTemplate<'a>) -> BTreeMap<&'a str, Quantity> {
+/// The effective pod request of every resource a pod template's containers name that
+/// `wanted` accepts, using [`effective_request`] per container.
+pub fn pod_requests<'a>(
+    template: &PodTemplate<'a>,
+    wanted: impl Fn(&str) -> bool,
+) -> BTreeMap<&'a str, Quantity> {
     let mut per_resource: BTreeMap<&str, Vec<(Slot, Quantity)>> = BTreeMap::new();
     for c in template.containers() {
         let slot = Slot::of_container(&c);
@@ -146,7 +155,7 @@ pub fn pod_requests<'a>(template: &PodTemplate<'a>) -> BTreeMap<&'a str, Quantit
         let limits_only = entries(c, "limits")
             .map(|(n, _)| n)
             .filter(|n| entries(c, "requests").all(|(r, _)| r != *n));
-        for name in requests.chain(limits_only) {
+        for name in requests.chain(limits_only).filter(|n| wanted(n)) {
             if let Some(q) = effective_request(c, name) {
                 per_resource.entry(name).or_default().push((slot, q));
             }
@@ -171,4 +180,37 @@ pub fn first_gpu<'a>(template: &PodTemplate<'a>) -> Option<(&'a str, GpuVendor)>
 /// A scalar as the user wrote it, for messages (`16Gi`, not its value in bytes).
 pub fn written(node: &Node) -> String {
     crate::lint::facts::scalar_string(node).unwrap_or_else(|| node.type_name().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extended_resources_are_named_as_apimachinery_names_them() {
+        assert!(is_extended("nvidia.com/gpu"));
+        assert!(is_extended("example.com/My_Device.1"));
+        for native in [
+            "cpu",
+            "memory",
+            "kubernetes.io/x",
+            "example.kubernetes.io/gpu",
+        ] {
+            assert!(!is_extended(native), "{native}");
+        }
+        for invalid in [
+            "requests.example.com/gpu",
+            "Example.com/gpu",
+            "/gpu",
+            "example.com/",
+            "example.com/gpu/0",
+            "example.com/-gpu",
+        ] {
+            assert!(!is_extended(invalid), "{invalid}");
+        }
+        // Quota tracks the name as `requests.<name>`, whose prefix must still fit in 253.
+        let domain = |len: usize| format!("{}.com", "a".repeat(len - 4));
+        assert!(is_extended(&format!("{}/gpu", domain(244))));
+        assert!(!is_extended(&format!("{}/gpu", domain(245))));
+    }
 }

@@ -1,4 +1,4 @@
-use super::resources::{entries, is_whole_gpu, pod_requests};
+use super::resources::{entries, is_whole_gpu, mig_profile_of, pod_requests};
 use crate::declare_rule;
 use crate::lint::{PodCx, Rule, RuleMeta, Sink};
 use crate::quantity::Quantity;
@@ -65,7 +65,9 @@ impl Rule for TooManyGpusPerPod {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         let per_node = cx.settings.max_gpus_per_node;
-        for (name, total) in pod_requests(cx.pod) {
+        for (name, total) in
+            pod_requests(cx.pod, |n| is_whole_gpu(n) || mig_profile_of(n).is_some())
+        {
             let (most, what) = if is_whole_gpu(name) {
                 (
                     u64::from(per_node),

@@ -65,7 +65,7 @@ pub fn gpu_pods<'a>(cx: &ObjectCx<'a>, annotated: &'static GpuSpec) -> Vec<Worke
         if template.workflow.is_some() {
             continue;
         }
-        let requests = pod_requests(&template);
+        let requests = pod_requests(&template, |_| true);
         let Some((resource, amount)) = requests
             .iter()
             .find(|(name, q)| gpu_vendor(name).is_some() && **q > Quantity::default())
