@@ -359,7 +359,7 @@ fn lint_file(
                 "the file holds `{{ ... }}` template actions, which are not YAML until rendered: lint what it renders to, e.g. `helm template CHART | mlk lint -`"
             }
             ProblemKind::Parse if problem.message.contains("invalid indentation in") => {
-                "if the quoted or flow value is closed further down, indent its lines past its key: YAML 1.2 requires it, though kubectl's YAML 1.1 parser accepts it; otherwise close the value. Documents after this point were not checked"
+                "close the quoted or flow value that starts here, or indent its lines past its key; documents after this point were not checked"
             }
             ProblemKind::Parse => {
                 "fix the YAML syntax; documents after this point were not checked"
@@ -807,14 +807,11 @@ globalDefault: true
         assert!(help(template).contains("helm template CHART | mlk lint -"));
         assert!(help("kind: Pod\nmetadata: [\n").starts_with("fix the YAML syntax"));
         assert!(help("kind: Pod\nmetadata: {{\n").starts_with("fix the YAML syntax"));
-        // Continuation lines at the key's indentation: YAML 1.1 parsers let it pass.
-        let quoted = "spec:\n  args: ['\n    echo\n  ']\n";
-        let closed_later = "if the quoted or flow value is closed further down";
-        assert!(help(quoted).starts_with(closed_later));
-        let flow = "spec:\n  args: [\n    a,\n  b]\n";
-        assert!(help(flow).starts_with(closed_later));
-        // Never closed: the help also says to close it.
-        assert!(help("a: 'it''s\nb: 1\n").contains("otherwise close the value"));
+        // Continuation lines at the key's indentation are read, as kubectl reads them.
+        assert_eq!(help("spec:\n  args: ['\n    echo\n  ']\n"), "");
+        assert_eq!(help("spec:\n  args: [\n    a,\n  b]\n"), "");
+        // A value never closed is the error.
+        assert!(help("a: 'it''s\nb: 1\n").starts_with("close the quoted or flow value"));
     }
 
     #[test]

@@ -44,14 +44,13 @@ reports aliases to a node that contains them or is in another document, and merg
 (`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same way;
 the rest of that document is not checked, and the documents after it are. When the file
 holds Go template actions (`{{ ... }}`), the help says so: a Helm template or another
-templated manifest is linted after rendering. mlk reads YAML 1.2, which requires the lines
-of a quoted or flow value (`args: ['...']`) to be indented past its key; kubectl's YAML 1.1
-parser lets such a value end at the key's indentation, and the help says that too.
+templated manifest is linted after rendering. Like kubectl, mlk reads a quoted or flow value
+(`args: ['...']`) whose later lines go back to its key's indentation, which YAML 1.2 parsers
+reject; one that is never closed is an error at its start.
 
 ## Why is this bad?
 `kubectl apply` rejects the file; documents after the error are never applied, and mlk
-cannot check them either. Where only YAML 1.1 parsers accept it, the next tool in the
-pipeline (a YAML 1.2 formatter, a policy engine, a templating step) may not.
+cannot check them either.
 
 ## Example
 ```yaml

@@ -43,6 +43,7 @@ use std::fmt;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::node::{Node, Span, Style, Tag, Value, resolve};
+use super::shallow::{self, Padding, Shallow};
 
 /// Duplicate keys reported one by one in a file; the rest are counted in one last problem,
 /// so that a file of a million repeated keys cannot make a million messages.
@@ -186,13 +187,86 @@ pub fn load_owned(display_path: &str, bytes: Vec<u8>, limits: &Limits) -> Source
             return file;
         }
     };
-    let mut builder = Builder::new(&text, limits);
-    builder.run();
-    builder.summarize_duplicates();
-    file.documents = builder.documents;
-    file.problems = builder.problems;
+    (file.documents, file.problems) = build(&text, limits);
     file.text = text;
     file
+}
+
+/// Times a file is parsed again with more continuation lines indented (see [`shallow`]),
+/// and the bytes all those parses may read together, so that a hostile file costs at most
+/// a few parses of its size.
+const MAX_REPADDINGS: usize = 32;
+const REPADDING_BYTES: usize = 64 << 20;
+
+/// The documents and problems of `text`. Where the parser stops on continuation lines that
+/// kubectl reads (see [`shallow`]), they are indented and the text parsed again, as long as
+/// each parse gets further than the one before; positions are then mapped back to `text`.
+fn build(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>) {
+    let (mut documents, mut problems, mut shallow) = parse(text, limits);
+    let mut padded: Option<(String, Padding)> = None;
+    // Indenting a line adds at most its key's indentation: twice the text is plenty.
+    let max_len = text.len().saturating_mul(2).saturating_add(4096);
+    let rounds = (REPADDING_BYTES / max_len).clamp(1, MAX_REPADDINGS);
+    for _ in 0..rounds {
+        let Some(found) = shallow.take() else {
+            break;
+        };
+        let (current, padding) = match &padded {
+            Some((text, padding)) => (text.as_str(), padding),
+            None => (text, &Padding::default()),
+        };
+        let Some((next_text, next_padding)) = padding.apply(current, &found, max_len) else {
+            break;
+        };
+        let (next_documents, next_problems, next_shallow) = parse(&next_text, limits);
+        let stopped = next_problems
+            .iter()
+            .find(|p| p.kind == ProblemKind::Parse)
+            .and_then(|p| p.span);
+        if stopped.is_some_and(|s| next_padding.original(s.start) <= padding.original(found.at)) {
+            break;
+        }
+        (documents, problems, shallow) = (next_documents, next_problems, next_shallow);
+        padded = Some((next_text, next_padding));
+    }
+    if let Some((_, padding)) = &padded {
+        unpad(&mut documents, &mut problems, padding);
+    }
+    (documents, problems)
+}
+
+fn parse(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>, Option<Shallow>) {
+    let mut builder = Builder::new(text, limits);
+    builder.run();
+    builder.summarize_duplicates();
+    (builder.documents, builder.problems, builder.shallow)
+}
+
+/// Moves every span from the padded text back to the text the user wrote.
+fn unpad(documents: &mut [Document], problems: &mut [LoadProblem], padding: &Padding) {
+    let fix = |span: &mut Span| {
+        span.col = padding.column(span.line, span.col);
+        span.start = padding.original(span.start);
+        span.end = padding.original(span.end);
+    };
+    let mut pending: Vec<&mut Node> = documents.iter_mut().map(|d| &mut d.root).collect();
+    while let Some(node) = pending.pop() {
+        fix(&mut node.span);
+        match &mut node.value {
+            Value::Seq(items) => pending.extend(items.iter_mut()),
+            Value::Map(entries) => {
+                for (key, value) in entries.iter_mut() {
+                    pending.push(key);
+                    pending.push(value);
+                }
+            }
+            _ => {}
+        }
+    }
+    problems
+        .iter_mut()
+        .filter_map(|p| p.span.as_mut())
+        .for_each(fix);
 }
 
 /// Counts the parser's events without building anything: the floor that [`load`] is
@@ -319,6 +393,8 @@ enum Open {
 struct Frame {
     open: Open,
     span: Span,
+    /// A flow collection (`[` or `{`), whose later lines a YAML 1.2 parser wants indented.
+    flow: bool,
     end: u32,
     anchor: usize,
     tag: Tag,
@@ -355,6 +431,8 @@ struct Builder<'t> {
     duplicates: usize,
     documents: Vec<Document>,
     problems: Vec<LoadProblem>,
+    /// Set when the parse stopped on a continuation line that kubectl would have read.
+    shallow: Option<Shallow>,
 }
 
 impl<'t> Builder<'t> {
@@ -376,6 +454,7 @@ impl<'t> Builder<'t> {
             duplicates: 0,
             documents: Vec::new(),
             problems: Vec::new(),
+            shallow: None,
         }
     }
 
@@ -452,6 +531,19 @@ impl<'t> Builder<'t> {
     fn parse_error(&mut self, err: &ScanError) {
         let mark = err.marker();
         let at = self.offsets.byte(self.text, mark.index());
+        self.shallow = match err.info() {
+            "invalid indentation in quoted scalar" => {
+                shallow::quoted_scalar(self.text, at, to_u32(mark.col()))
+            }
+            // The outermost flow collection holds every line that may need indenting.
+            "invalid indentation" | "invalid indentation in flow construct" => {
+                self.stack.iter().find(|f| f.flow).and_then(|f| {
+                    let column = f.span.col.saturating_sub(1);
+                    shallow::flow_collection(self.text, f.span.start, column, at)
+                })
+            }
+            _ => None,
+        };
         let message = if self.stack.is_empty() && self.root.is_none() {
             format!("invalid YAML: {}", err.info())
         } else {
@@ -615,9 +707,16 @@ impl<'t> Builder<'t> {
             self.too_deep(span);
             return;
         }
+        // A block collection starts with an empty span (or the `-` of an indentless list).
+        let flow = span.end > span.start
+            && matches!(
+                self.text.as_bytes().get(span.start as usize),
+                Some(b'[' | b'{')
+            );
         self.stack.push(Frame {
             open,
             span,
+            flow,
             end: span.end,
             anchor,
             tag,
@@ -1006,6 +1105,57 @@ mod tests {
         assert_eq!(at(&file, b.0.span), (2, 1, "b"));
         assert_eq!(b.1.as_bool(), Some(true));
         assert_eq!(b.1.raw(&file.text), Some("on"));
+    }
+
+    #[test]
+    fn continuation_lines_kubectl_reads_are_read_at_their_own_positions() {
+        // The closing lines sit at the indentation of their key, which YAML 1.2 rejects
+        // and go-yaml v2 (kubectl) accepts; the values are those PyYAML and go-yaml read.
+        let text = "c:\n  args: ['\n    echo \"a\";\n    echo b\n  ']\n  env: [x,\n  \"y\",\n  z]\n  k: 1\n";
+        let file = load_str(text);
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        let root = &file.documents[0].root;
+        assert_eq!(
+            root.to_json().to_string(),
+            r#"{"c":{"args":[" echo \"a\"; echo b "],"env":["x","y","z"],"k":1}}"#
+        );
+        let c = root.get("c").unwrap();
+        let env = c.get("env").unwrap().as_seq().unwrap();
+        assert_eq!(at(&file, env[1].span), (7, 3, "\"y\""));
+        assert_eq!(at(&file, env[2].span), (8, 3, "z"));
+        let (key, _) = c.entry("k").unwrap();
+        assert_eq!(at(&file, key.span), (9, 3, "k"));
+        let args = c.get("args").unwrap();
+        assert_eq!((args.span.line, args.span.col), (2, 9));
+        assert_eq!(args.span.end as usize, text.find("]\n  env").unwrap() + 1);
+
+        // A top-level key's quoted value, and more than one such value in a file.
+        let file = load_str("a: \"x\ny\"\nb: 'p\nq'\n");
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        assert_eq!(
+            file.documents[0].root.to_json().to_string(),
+            r#"{"a":"x y","b":"p q"}"#
+        );
+    }
+
+    #[test]
+    fn other_indentation_errors_stay_errors_at_their_place() {
+        for (text, line, col) in [
+            ("a:\n  b: 1\n c: 2\n", 3, 2),
+            ("a: 'x\ny\n", 1, 4),
+            ("a:\n  b: [x,\n  y\n c: 1\n", 3, 3),
+        ] {
+            let file = load_str(text);
+            let problem = only_problem(&file);
+            assert_eq!(problem.kind, ProblemKind::Parse, "{text}");
+            let span = problem.span.unwrap();
+            assert_eq!(
+                (span.line, span.col),
+                (line, col),
+                "{text}: {}",
+                problem.message
+            );
+        }
     }
 
     #[test]

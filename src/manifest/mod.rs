@@ -9,6 +9,7 @@ pub mod discover;
 pub mod load;
 pub mod node;
 pub mod objects;
+pub mod shallow;
 
 pub use discover::{
     DiscoverOptions, DiscoverProblem, Discovered, InputFile, InputSource, discover,

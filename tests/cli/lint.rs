@@ -122,6 +122,53 @@ spec:
 }
 
 #[test]
+fn continuation_lines_at_their_key_indentation_are_read_as_kubectl_reads_them() {
+    // As in argo-workflows' examples/secrets.yaml: the closing `']` sits at the column of
+    // `args`, which YAML 1.2 rejects and kubectl accepts.
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("pod.yaml"),
+        "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: main
+    image: alpine:3.20
+    command: [sh, -c]
+    args: ['
+      echo one;
+      echo two
+    ']
+    env: [
+    {name: A, value: b}]
+    securityContext:
+      privileged: true
+",
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "privileged-container,yaml",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "pod.yaml:17:19: error[privileged-container] privileged: container \"main\" must not set securityContext.privileged=true"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("parse-error"), "{out}");
+}
+
+#[test]
 fn helm_chart_templates_are_skipped_with_a_note_unless_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     let chart = dir.path().join("deploy/chart");

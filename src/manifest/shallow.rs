@@ -1,0 +1,296 @@
+//! Continuation lines that kubectl reads and a YAML 1.2 parser rejects.
+//!
+//! A quoted scalar or a flow collection may run over several lines. YAML 1.2 wants every
+//! line after the first indented deeper than the block that holds it; go-yaml v2, which
+//! kubectl and Argo read YAML with, does not check. So this passes kubectl and fails the
+//! parser:
+//!
+//! ```yaml
+//! args: ['
+//!   echo hello
+//! ']
+//! ```
+//!
+//! Leading white space of a continuation line is not part of the value (a quoted scalar
+//! folds it away, a flow collection skips it), so indenting such a line changes nothing a
+//! program reads. When the parser stops on one, [`Shallow`] says which lines to indent and
+//! how far; the loader parses the indented text again and maps every position back to the
+//! text the user wrote with [`Padding`].
+
+/// A quoted scalar or flow collection with continuation lines that are not indented enough.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shallow {
+    /// Byte offsets of the starts of the lines to indent, ascending.
+    pub lines: Vec<u32>,
+    /// The indentation they get: the column (from 0) where the scalar or collection starts,
+    /// which the parser accepted.
+    pub column: u32,
+    /// Where the parse failed, as a byte offset.
+    pub at: u32,
+}
+
+/// The lines of the quoted scalar starting at byte `quote` of `text` that are indented less
+/// than `column`; `None` when the scalar does not end or no line needs indenting.
+pub fn quoted_scalar(text: &str, quote: u32, column: u32) -> Option<Shallow> {
+    let mut lines = Vec::new();
+    quoted_end(text, quote as usize, column, &mut lines)?;
+    shallow(lines, column, quote)
+}
+
+/// The lines of the flow collection whose `[` or `{` is at byte `open` of `text` that are
+/// indented less than `column`, for a parse that failed at byte `at`; `None` when the
+/// collection does not end or no line needs indenting.
+pub fn flow_collection(text: &str, open: u32, column: u32, at: u32) -> Option<Shallow> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut depth = 0usize;
+    // The last character that is not white space: a quote starts a quoted scalar only where
+    // a value can start, not inside a plain one (`[it's]`).
+    let mut last = b',';
+    let mut i = open as usize;
+    loop {
+        let b = *bytes.get(i)?;
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    break;
+                }
+            }
+            b'\'' | b'"' if matches!(last, b'[' | b'{' | b',' | b':' | b'?') => {
+                i = quoted_end(text, i, column, &mut lines)?;
+                last = b;
+                continue;
+            }
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                i += bytes[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .unwrap_or(bytes.len() - i);
+                continue;
+            }
+            b'\n' => {
+                i += 1;
+                push_if_shallow(text, i, column, &mut lines)?;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        last = b;
+        i += 1;
+    }
+    shallow(lines, column, at)
+}
+
+/// The byte after the quoted scalar that starts at byte `quote`, adding its lines indented
+/// less than `column` to `lines`; `None` when it does not end.
+fn quoted_end(text: &str, quote: usize, column: u32, lines: &mut Vec<u32>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let single = match bytes.get(quote)? {
+        b'\'' => true,
+        b'"' => false,
+        _ => return None,
+    };
+    let mut i = quote + 1;
+    loop {
+        match *bytes.get(i)? {
+            b'\'' if single => {
+                if bytes.get(i + 1) != Some(&b'\'') {
+                    return Some(i + 1);
+                }
+                i += 2;
+            }
+            b'\\' if !single => i += 2,
+            b'"' if !single => return Some(i + 1),
+            b'\n' => {
+                i += 1;
+                push_if_shallow(text, i, column, lines)?;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Adds the line starting at byte `start` to `lines` when it is indented less than
+/// `column`. `None` only for an offset beyond 4 GiB.
+fn push_if_shallow(text: &str, start: usize, column: u32, lines: &mut Vec<u32>) -> Option<()> {
+    if indentation(text, start) < column as usize {
+        lines.push(u32::try_from(start).ok()?);
+    }
+    Some(())
+}
+
+fn shallow(lines: Vec<u32>, column: u32, at: u32) -> Option<Shallow> {
+    (!lines.is_empty()).then_some(Shallow { lines, column, at })
+}
+
+/// Spaces and tabs at the start of the line that starts at byte `start`.
+fn indentation(text: &str, start: usize) -> usize {
+    text.get(start..).map_or(0, |line| {
+        line.bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count()
+    })
+}
+
+/// The spaces put in front of lines, and how to find the user's positions again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Padding {
+    /// `(offset of the line in the user's text, its line number from 1, spaces added)`,
+    /// ascending.
+    lines: Vec<(u32, u32, u32)>,
+}
+
+impl Padding {
+    /// `text` (already padded by `self`) with the lines of `shallow` indented, and the
+    /// padding of the result. `None` when the text would grow beyond `max_len` bytes or
+    /// 4 GiB.
+    pub fn apply(
+        &self,
+        text: &str,
+        shallow: &Shallow,
+        max_len: usize,
+    ) -> Option<(String, Padding)> {
+        let missing =
+            |line: u32| (shallow.column as usize).saturating_sub(indentation(text, line as usize));
+        let grown = text.len() + shallow.lines.iter().map(|&l| missing(l)).sum::<usize>();
+        if grown > max_len {
+            return None;
+        }
+        let mut out = String::with_capacity(grown);
+        let mut added = Vec::with_capacity(shallow.lines.len());
+        let mut copied = 0;
+        for &line in &shallow.lines {
+            let missing = missing(line);
+            let line = line as usize;
+            out.push_str(text.get(copied..line)?);
+            out.extend(std::iter::repeat_n(' ', missing));
+            copied = line;
+            let number = text.get(..line)?.bytes().filter(|&b| b == b'\n').count() + 1;
+            added.push((self.original(u32::try_from(line).ok()?), number, missing));
+        }
+        out.push_str(text.get(copied..)?);
+        u32::try_from(out.len()).ok()?;
+        let mut lines = self.lines.clone();
+        for (offset, number, missing) in added {
+            let number = u32::try_from(number).ok()?;
+            let missing = u32::try_from(missing).ok()?;
+            match lines.binary_search_by_key(&offset, |&(o, _, _)| o) {
+                Ok(i) => lines[i].2 += missing,
+                Err(i) => lines.insert(i, (offset, number, missing)),
+            }
+        }
+        Some((out, Padding { lines }))
+    }
+
+    /// The offset in the user's text of byte `offset` of the padded text; an offset inside
+    /// added spaces becomes the start of its line.
+    pub fn original(&self, offset: u32) -> u32 {
+        let mut shift = 0;
+        for &(line, _, added) in &self.lines {
+            let padded = line + shift;
+            if offset < padded {
+                break;
+            }
+            if offset < padded + added {
+                return line;
+            }
+            shift += added;
+        }
+        offset - shift
+    }
+
+    /// The column in the user's text of column `col` (from 1) of line `line`.
+    pub fn column(&self, line: u32, col: u32) -> u32 {
+        match self.lines.iter().find(|&&(_, number, _)| number == line) {
+            Some(&(_, _, added)) if col > added => col - added,
+            Some(_) => 1,
+            None => col,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_scalars_end_at_their_closing_quote() {
+        let text = "a:\n  b: 'x\n  y'' z\n    w\n  ' \nc: 'd\ne'\n";
+        let quote = text.find('\'').unwrap() as u32;
+        let lines = |shallow: Shallow| -> Vec<&str> {
+            shallow
+                .lines
+                .iter()
+                .map(|&l| text[l as usize..].lines().next().unwrap())
+                .collect()
+        };
+        // `''` is a quote inside the scalar; the line after its end is not part of it.
+        assert_eq!(
+            lines(quoted_scalar(text, quote, 5).unwrap()),
+            ["  y'' z", "    w", "  ' "]
+        );
+        assert_eq!(
+            lines(quoted_scalar(text, quote, 3).unwrap()),
+            ["  y'' z", "  ' "]
+        );
+        let text = "a: \"x\\\"\ny\"\n";
+        let shallow = quoted_scalar(text, 3, 3).unwrap();
+        assert_eq!(shallow.lines, [8]);
+        assert_eq!(quoted_scalar("a: 'x\ny", 3, 3), None);
+        assert_eq!(quoted_scalar("a: 'x\n    y'", 3, 3), None);
+    }
+
+    #[test]
+    fn flow_collections_end_at_their_closing_bracket() {
+        let text = "a:\n  b: [x, {c: 'it''s\n  ]'},\n  it's, # ]\n  \"\\\"]\"]\n  d: 1\n";
+        let open = text.find('[').unwrap() as u32;
+        let shallow = flow_collection(text, open, 6, open + 20).unwrap();
+        let lines: Vec<&str> = shallow
+            .lines
+            .iter()
+            .map(|&l| text[l as usize..].lines().next().unwrap())
+            .collect();
+        assert_eq!(lines, ["  ]'},", "  it's, # ]", "  \"\\\"]\"]"]);
+        assert_eq!(shallow.at, open + 20);
+        assert_eq!(flow_collection("a: [x,\n  y", 3, 3, 9), None);
+        assert_eq!(flow_collection("a: [x,\n     y]", 3, 3, 9), None);
+    }
+
+    #[test]
+    fn padding_maps_offsets_and_columns_back() {
+        let text = "a: 'x\ny\nz'\nb: 1\n";
+        let shallow = quoted_scalar(text, 3, 3).unwrap();
+        let (padded, padding) = Padding::default().apply(text, &shallow, 64).unwrap();
+        assert_eq!(padded, "a: 'x\n   y\n   z'\nb: 1\n");
+        let y = padded.find('y').unwrap() as u32;
+        assert_eq!(padding.original(y), text.find('y').unwrap() as u32);
+        assert_eq!(padding.original(7), 6);
+        let b = padded.find('b').unwrap() as u32;
+        assert_eq!(padding.original(b), text.find('b').unwrap() as u32);
+        assert_eq!(padding.column(2, 4), 1);
+        assert_eq!(padding.column(2, 2), 1);
+        assert_eq!(padding.column(4, 1), 1);
+
+        let b_line = Shallow {
+            lines: vec![b],
+            column: 2,
+            at: b,
+        };
+        assert_eq!(padding.apply(&padded, &b_line, 20), None);
+        let (twice, padding) = padding.apply(&padded, &b_line, 64).unwrap();
+        assert_eq!(twice, "a: 'x\n   y\n   z'\n  b: 1\n");
+        let b = twice.find('b').unwrap() as u32;
+        assert_eq!(padding.original(b), text.find('b').unwrap() as u32);
+        assert_eq!(padding.column(4, 3), 1);
+    }
+}
