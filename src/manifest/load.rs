@@ -739,14 +739,14 @@ impl<'t> Builder<'t> {
                 let entries = self.dedupe_keys(entries);
                 if entries.iter().any(|(k, _)| is_merge_key(k)) {
                     match merge_keys(entries) {
-                        Ok(entries) => Value::Map(entries),
+                        Ok(entries) => Value::Map(entries.into_boxed_slice()),
                         Err((what, span)) => {
                             self.problem_in_document(ProblemKind::InvalidMerge, what, span);
                             return;
                         }
                     }
                 } else {
-                    Value::Map(entries)
+                    Value::Map(entries.into_boxed_slice())
                 }
             }
         };

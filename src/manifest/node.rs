@@ -93,12 +93,12 @@ pub enum Value {
     Float(f64),
     /// Short strings (most keys and values) are stored inline, without an allocation.
     Str(CompactString),
-    Seq(Vec<Node>),
+    Seq(Box<[Node]>),
     /// Entries in source order. Keys are nodes so that findings can point at a key.
     /// A key that appeared more than once keeps only its last entry, as kubectl does.
     /// Merge keys (`<<: *defaults`) are resolved as kubectl resolves them: the merged
     /// entries keep the spans of the text they were copied from.
-    Map(Vec<(Node, Node)>),
+    Map(Box<[(Node, Node)]>),
 }
 
 /// One node of a document with its position and how it was written.
@@ -402,6 +402,14 @@ mod tests {
 
     fn plain(s: &str) -> Value {
         resolve(s.to_string(), Style::Plain, Tag::None)
+    }
+
+    #[test]
+    fn nodes_stay_small() {
+        // Every byte of a node is copied for each value of every file; boxed slices let a
+        // value share its tag with the inline string's spare bits.
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Node>(), 48);
     }
 
     #[test]
