@@ -1129,6 +1129,16 @@ mod tests {
         assert_eq!((args.span.line, args.span.col), (2, 9));
         assert_eq!(args.span.end as usize, text.find("]\n  env").unwrap() + 1);
 
+        // Multi-byte text and Windows line breaks keep their byte offsets and columns.
+        let text = "é:\r\n  a: 'é\r\n  ü'\r\n  k: [é,\r\n  ü]\r\n";
+        let file = load_str(text);
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        let e = file.documents[0].root.get("é").unwrap();
+        assert_eq!(e.to_json().to_string(), r#"{"a":"é ü","k":["é","ü"]}"#);
+        let k = e.get("k").unwrap().as_seq().unwrap();
+        assert_eq!(at(&file, k[1].span), (5, 3, "ü"));
+        assert_eq!(at(&file, e.entry("k").unwrap().0.span), (4, 3, "k"));
+
         // A top-level key's quoted value, and more than one such value in a file.
         let file = load_str("a: \"x\ny\"\nb: 'p\nq'\n");
         assert!(file.problems.is_empty(), "{:?}", file.problems);
