@@ -195,7 +195,7 @@ pub fn load_owned(display_path: &str, bytes: Vec<u8>, limits: &Limits) -> Source
 /// Times a file is parsed again with more continuation lines indented (see [`shallow`]),
 /// and the bytes all those parses may read together, so that a hostile file costs at most
 /// a few parses of its size.
-const MAX_REPADDINGS: usize = 32;
+const MAX_REPADDINGS: usize = 256;
 const REPADDING_BYTES: usize = 64 << 20;
 
 /// The documents and problems of `text`. Where the parser stops on continuation lines that
@@ -1138,6 +1138,14 @@ mod tests {
         let k = e.get("k").unwrap().as_seq().unwrap();
         assert_eq!(at(&file, k[1].span), (5, 3, "ü"));
         assert_eq!(at(&file, e.entry("k").unwrap().0.span), (4, 3, "k"));
+
+        // Each value is found by parsing again; a file of many still loads whole.
+        let many: String = (0..100).map(|i| format!("k{i}: 'x\ny'\n")).collect();
+        let file = load_str(&many);
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        let last = file.documents[0].root.entry("k99").unwrap();
+        assert_eq!(at(&file, last.0.span), (199, 1, "k99"));
+        assert_eq!(at(&file, last.1.span), (199, 6, "'x\ny'"));
 
         // A top-level key's quoted value, and more than one such value in a file.
         let file = load_str("a: \"x\ny\"\nb: 'p\nq'\n");
