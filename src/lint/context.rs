@@ -54,14 +54,18 @@ pub struct ContainerRef<'a> {
     pub name: Option<&'a str>,
     /// From the document root.
     pub path: Path,
-    /// A KServe model container, which KServe merges over the container of its serving
-    /// runtime: KServe's runtimes set `allowPrivilegeEscalation: false`,
-    /// `capabilities.drop: [ALL]` and `runAsNonRoot: true` there, so those are only wrong
-    /// when the model sets them otherwise.
+    /// A KServe model container, which KServe merges over the first container of its
+    /// serving runtime: KServe's runtimes set `allowPrivilegeEscalation: false`,
+    /// `capabilities.drop: [ALL]` and `runAsNonRoot: true` there, so when the runtime is not
+    /// in the same file, those are only wrong when the model sets them otherwise.
     pub over_runtime: bool,
+    /// The container of that runtime, when the ServingRuntime or ClusterServingRuntime the
+    /// model names is in the same file: its security settings stand in for the ones the
+    /// model leaves unset.
+    pub runtime: Option<&'a Node>,
 }
 
-impl ContainerRef<'_> {
+impl<'a> ContainerRef<'a> {
     /// The path of a field of the container.
     pub fn path(&self, keys: &[&str]) -> Path {
         self.path.keys(keys)
@@ -76,9 +80,27 @@ impl ContainerRef<'_> {
         )
     }
 
-    /// A field of the container's securityContext.
-    pub fn security(&self, key: &str) -> Option<&Node> {
-        self.node.get("securityContext")?.get(key)
+    /// A field of the container's securityContext; `null` counts as unset.
+    pub fn security(&self, key: &str) -> Option<&'a Node> {
+        self.security_at(&[key])
+    }
+
+    /// The field at `keys` in the container's securityContext as the pod gets it: for a
+    /// KServe model, the runtime's where the model leaves it unset (KServe merges the two
+    /// field by field). `null` counts as unset, as it does once serialised by the API.
+    pub fn security_at(&self, keys: &[&str]) -> Option<&'a Node> {
+        let at = |container: &'a Node| {
+            keys.iter()
+                .try_fold(container.get("securityContext")?, |node, key| node.get(key))
+                .filter(|n| !n.is_null())
+        };
+        at(self.node).or_else(|| self.runtime.and_then(at))
+    }
+
+    /// True for a KServe model whose runtime is not in the file, so that what KServe's own
+    /// runtimes set is assumed.
+    pub fn runtime_assumed(&self) -> bool {
+        self.over_runtime && self.runtime.is_none()
     }
 }
 
@@ -94,13 +116,15 @@ pub struct PodCx<'a> {
 }
 
 impl<'a> PodCx<'a> {
-    /// The context of `pod`, whose spec is at `base` from the document root.
+    /// The context of `pod`, whose spec is at `base` from the document root; `runtime` is
+    /// the container of the serving runtime a KServe model is merged over, when known.
     pub fn new(
         file: &'a str,
         object: &'a Object<'a>,
         pod: &'a PodTemplate<'a>,
         settings: &'a Settings,
         base: Path,
+        runtime: Option<&'a Node>,
     ) -> Self {
         let listed = pod.containers().map(|c| {
             let kind = if c.init {
@@ -121,6 +145,7 @@ impl<'a> PodCx<'a> {
                 name: c.name(),
                 path: c.path(&base),
                 over_runtime: c.over_runtime,
+                runtime: runtime.filter(|_| c.over_runtime),
             })
             .collect();
         PodCx {

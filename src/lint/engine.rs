@@ -15,7 +15,9 @@ use super::psa::{PsaLevel, PsaPolicy, PsaScope, Version};
 use super::rule::{Category, Level, Rule, RuleMeta};
 use super::settings::{Configured, Settings};
 use super::sink::{Entry, Sink, Target};
-use crate::manifest::{self, Document, InputFile, Node, Object, ProblemKind, locate};
+use crate::manifest::{
+    self, Document, InputFile, Node, Object, ProblemKind, ServingRuntimes, locate,
+};
 
 /// The annotation prefix of suppressions: `ignore.mlk.dev/<rule-or-category>: "<why>"`.
 pub const SUPPRESSION_PREFIX: &str = "ignore.mlk.dev/";
@@ -389,12 +391,18 @@ fn lint_file(
             Some(help.into()),
         );
     }
+    let runtimes = if source.text.contains("ServingRuntime") {
+        ServingRuntimes::of(&source.documents)
+    } else {
+        ServingRuntimes::default()
+    };
     for doc in &source.documents {
         lint_document(
             index,
             &display,
             &source.text,
             doc,
+            &runtimes,
             settings,
             active,
             &mut result,
@@ -445,11 +453,13 @@ fn push_meta(
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn lint_document(
     file_index: u32,
     display: &Arc<str>,
     text: &str,
     doc: &Document,
+    runtimes: &ServingRuntimes<'_>,
     settings: &Settings,
     active: &[ActiveRule],
     result: &mut FileResult,
@@ -558,7 +568,8 @@ fn lint_document(
         }
         for pod in templates {
             let base = object.path.join(&pod.path);
-            let pcx = PodCx::new(display, &object, &pod, settings, base);
+            let runtime = runtimes.container_for(&object, &pod);
+            let pcx = PodCx::new(display, &object, &pod, settings, base, runtime);
             for a in active {
                 let mut sink = Sink::default();
                 a.rule.check_pod(&pcx, &mut sink);

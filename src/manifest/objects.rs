@@ -920,6 +920,67 @@ fn argo_pod<'a>(
     });
 }
 
+/// The serving runtimes among some documents, for the KServe models that name them: KServe
+/// merges a predictor's `model` over the first container of the ServingRuntime of that
+/// name in the model's namespace, or else of the ClusterServingRuntime of that name.
+#[derive(Debug, Default)]
+pub struct ServingRuntimes<'a> {
+    namespaced: Vec<(Option<&'a str>, &'a str, &'a Node)>,
+    cluster: Vec<(&'a str, &'a Node)>,
+}
+
+impl<'a> ServingRuntimes<'a> {
+    /// The ServingRuntimes and ClusterServingRuntimes of `documents`.
+    pub fn of(documents: &'a [Document]) -> Self {
+        let mut runtimes = ServingRuntimes::default();
+        for object in documents.iter().flat_map(objects) {
+            let Some(name) = object.name.filter(|_| {
+                object
+                    .api_version
+                    .is_some_and(|v| v.starts_with("serving.kserve.io/"))
+            }) else {
+                continue;
+            };
+            let Some(container) = object
+                .node
+                .get("spec")
+                .and_then(|s| s.get("containers"))
+                .and_then(Node::as_seq)
+                .and_then(|c| c.first())
+            else {
+                continue;
+            };
+            match object.kind {
+                Some("ServingRuntime") => {
+                    runtimes
+                        .namespaced
+                        .push((object.namespace, name, container));
+                }
+                Some("ClusterServingRuntime") => runtimes.cluster.push((name, container)),
+                _ => {}
+            }
+        }
+        runtimes
+    }
+
+    /// The runtime container that the KServe model of `pod`, a pod template of `object`, is
+    /// merged over, when the runtime it names (`model.runtime`) is among these.
+    pub fn container_for(&self, object: &Object<'_>, pod: &PodTemplate<'_>) -> Option<&'a Node> {
+        let model = pod.inline.as_ref().filter(|i| i.over_runtime)?;
+        let name = model.node.get("runtime")?.as_str()?;
+        self.namespaced
+            .iter()
+            .find(|(namespace, n, _)| *n == name && *namespace == object.namespace)
+            .map(|(_, _, container)| *container)
+            .or_else(|| {
+                self.cluster
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, container)| *container)
+            })
+    }
+}
+
 /// The components of a KServe InferenceService: each is a pod spec with the PodSpec fields
 /// inline, and the predictor's model container may sit under `model` (or a framework key)
 /// instead of `containers`.

@@ -650,3 +650,91 @@ spec:
         ]
     );
 }
+
+#[test]
+fn a_kserve_model_is_checked_with_its_serving_runtime_when_the_file_has_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let runtime = |kind: &str, name: &str, security: &str| {
+        format!(
+            "apiVersion: serving.kserve.io/v1alpha1
+kind: {kind}
+metadata: {{name: {name}}}
+spec:
+  supportedModelFormats: [{{name: sklearn}}]
+  containers:
+  - name: kserve-container
+    image: kserve/sklearnserver:v0.15.0
+    securityContext: {security}
+"
+        )
+    };
+    let isvc = |name: &str, runtime: &str, security: &str| {
+        format!(
+            "apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {{name: {name}}}
+spec:
+  predictor:
+    model:
+      runtime: {runtime}
+      modelFormat: {{name: sklearn}}
+      storageUri: gs://models/sk
+      securityContext: {security}
+"
+        )
+    };
+    let restricted = "{allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}";
+    let documents = [
+        // Everything comes from the runtime: nothing to report.
+        runtime("ServingRuntime", "good", restricted),
+        isvc("uses-good", "good", "{}"),
+        // A runtime that sets nothing: the model's own settings are all there is, and a
+        // `null` in the model leaves the field to the runtime.
+        runtime("ClusterServingRuntime", "bare", "{}"),
+        isvc(
+            "uses-bare",
+            "bare",
+            "{allowPrivilegeEscalation: null, runAsNonRoot: true}",
+        ),
+        // Not in the file: what KServe's own runtimes set is assumed.
+        isvc("uses-other", "elsewhere", "{}"),
+    ];
+    fs::write(dir.path().join("serving.yaml"), documents.join("---\n")).expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &["--format", "concise", "--select", "pod-security"],
+    );
+    assert_eq!(code, 1, "{out}");
+    let must = |rule: &str, what: &str| {
+        format!("error[{rule}] {what} container \"kserve-container\" must set securityContext.")
+    };
+    let drop = must("capabilities-not-dropped", "unrestricted capabilities:");
+    let escalation = must(
+        "privilege-escalation-allowed",
+        "allowPrivilegeEscalation != false:",
+    );
+    let non_root = must("run-as-root", "runAsNonRoot != true: pod or");
+    let seccomp = must("seccomp-profile-missing", "seccompProfile: pod or");
+    let expected = [
+        // The bare runtime is a pod template of its own.
+        ("30:5", &drop),
+        ("30:5", &escalation),
+        ("30:5", &non_root),
+        ("30:5", &seccomp),
+        // Its model: the runtime gives nothing, the model sets only runAsNonRoot.
+        ("41:7", &drop),
+        ("41:7", &seccomp),
+        ("41:51", &escalation),
+        // A runtime outside the file: only the seccomp profile no KServe runtime sets.
+        ("52:7", &seccomp),
+    ];
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), expected.len() + 1, "{out}");
+    for (line, (at, start)) in lines.iter().zip(expected) {
+        assert!(
+            line.starts_with(&format!("serving.yaml:{at}: {start}")),
+            "{line}\n{out}"
+        );
+    }
+    assert_eq!(lines[expected.len()], "8 errors in 1 file (of 1 checked)");
+}

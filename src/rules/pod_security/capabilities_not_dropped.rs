@@ -1,4 +1,4 @@
-use super::{present, restricted_unless_windows};
+use super::restricted_unless_windows;
 use crate::declare_rule;
 use crate::lint::{PodCx, Rule, RuleMeta, Sink, Version};
 use crate::manifest::Node;
@@ -9,9 +9,10 @@ declare_rule! {
     /// (Pod Security control "Capabilities", check `capabilities_restricted`, restricted,
     /// from v1.22; from v1.25 pods with `spec.os.name: windows` are exempt). Added
     /// capabilities are reported by `disallowed-capabilities`.
-    /// A KServe model container, which KServe merges over the container of its serving
-    /// runtime (whose securityContext KServe's own runtimes fill in), is reported only for a
-    /// value the model itself sets.
+    /// A KServe model container is merged over the first container of its serving runtime:
+    /// when that ServingRuntime or ClusterServingRuntime is in the same file, the runtime's
+    /// value counts where the model leaves the field unset; otherwise (KServe's own runtimes
+    /// set it) only a value the model itself sets is reported.
     ///
     /// ## Why is this bad?
     /// Without `drop: ["ALL"]` a container keeps the runtime's default capabilities, among
@@ -67,14 +68,11 @@ impl Rule for CapabilitiesNotDropped {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         for c in cx.containers() {
-            let drop = present(
-                present(c.node.get("securityContext"), "capabilities"),
-                "drop",
-            );
+            let drop = c.security_at(&["capabilities", "drop"]);
             let dropped_all = drop
                 .and_then(Node::as_seq)
                 .is_some_and(|drop| drop.iter().any(|d| d.as_str() == Some("ALL")));
-            if dropped_all || (c.over_runtime && drop.is_none()) {
+            if dropped_all || (c.runtime_assumed() && drop.is_none()) {
                 continue;
             }
             sink.report(

@@ -9,9 +9,10 @@ declare_rule! {
     /// (Pod Security control "Privilege Escalation", check `allowPrivilegeEscalation`,
     /// restricted, from v1.8; from v1.25 pods with `spec.os.name: windows` are exempt).
     /// Leaving it unset fails: the field defaults to allowing escalation.
-    /// A KServe model container, which KServe merges over the container of its serving
-    /// runtime (whose securityContext KServe's own runtimes fill in), is reported only for a
-    /// value the model itself sets.
+    /// A KServe model container is merged over the first container of its serving runtime:
+    /// when that ServingRuntime or ClusterServingRuntime is in the same file, the runtime's
+    /// value counts where the model leaves the field unset; otherwise (KServe's own runtimes
+    /// set it) only a value the model itself sets is reported.
     ///
     /// ## Why is this bad?
     /// Unless `no_new_privs` is set, which is what `allowPrivilegeEscalation: false` does,
@@ -65,7 +66,9 @@ impl Rule for PrivilegeEscalationAllowed {
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         for c in cx.containers() {
             let value = c.security("allowPrivilegeEscalation");
-            if value.and_then(Node::as_bool) == Some(false) || (c.over_runtime && value.is_none()) {
+            if value.and_then(Node::as_bool) == Some(false)
+                || (c.runtime_assumed() && value.is_none())
+            {
                 continue;
             }
             sink.report(

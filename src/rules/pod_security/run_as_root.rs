@@ -11,9 +11,10 @@ declare_rule! {
     /// Non-root", check `runAsNonRoot`, restricted, every version from v1.0). From v1.35
     /// pods with `spec.hostUsers: false` are exempt: their root is an unprivileged user of
     /// the node.
-    /// A KServe model container, which KServe merges over the container of its serving
-    /// runtime (whose securityContext KServe's own runtimes fill in), is reported only for a
-    /// value the model itself sets.
+    /// A KServe model container is merged over the first container of its serving runtime:
+    /// when that ServingRuntime or ClusterServingRuntime is in the same file, the runtime's
+    /// value counts where the model leaves the field unset; otherwise (KServe's own runtimes
+    /// set it) only a value the model itself sets is reported.
     ///
     /// ## Why is this bad?
     /// Root in a container is root on the node's kernel, with only capabilities, seccomp and
@@ -95,7 +96,7 @@ impl Rule for RunAsRoot {
                 }
                 // An explicit `false` on the pod is reported once, above: fixing it fixes
                 // the containers that inherit it.
-                None if pod.is_none() && !c.over_runtime => {
+                None if pod.is_none() && !c.runtime_assumed() => {
                     sink.report(
                         c.path(&["securityContext", "runAsNonRoot"]),
                         format!(

@@ -9,7 +9,9 @@ declare_rule! {
     /// "Seccomp", check `seccompProfile_restricted`, restricted, from v1.19; from v1.25 pods
     /// with `spec.os.name: windows` are exempt). A valid pod-level profile covers every
     /// container; without one, every container must set its own. Profiles set to a
-    /// forbidden type are reported by `seccomp-profile-unconfined`.
+    /// forbidden type are reported by `seccomp-profile-unconfined`. A KServe model container
+    /// has the profile of its serving runtime's container when the model sets none and that
+    /// ServingRuntime or ClusterServingRuntime is in the same file.
     ///
     /// ## Why is this bad?
     /// Kubernetes runs containers `Unconfined` unless a profile is asked for (or the kubelet
@@ -67,7 +69,9 @@ impl Rule for SeccompProfileMissing {
             return;
         }
         for c in cx.containers() {
-            if present_map(c.node.get("securityContext"), "seccompProfile").is_some() {
+            if c.security("seccompProfile")
+                .is_some_and(|p| p.as_map().is_some())
+            {
                 continue;
             }
             sink.report(
