@@ -535,13 +535,15 @@ impl<'t> Builder<'t> {
             "invalid indentation in quoted scalar" => {
                 shallow::quoted_scalar(self.text, at, to_u32(mark.col()))
             }
-            // The outermost flow collection holds every line that may need indenting.
-            "invalid indentation" | "invalid indentation in flow construct" => {
-                self.stack.iter().find(|f| f.flow).and_then(|f| {
-                    let column = f.span.col.saturating_sub(1);
-                    shallow::flow_collection(self.text, f.span.start, column, at)
-                })
-            }
+            // The outermost flow collection holds every line that may need indenting; the
+            // parser may stop inside one before it has reported opening it.
+            "invalid indentation" | "invalid indentation in flow construct" => self
+                .stack
+                .iter()
+                .find(|f| f.flow)
+                .map(|f| (f.span.start, f.span.col.saturating_sub(1)))
+                .or_else(|| shallow::enclosing_flow(self.text, at))
+                .and_then(|(open, column)| shallow::flow_collection(self.text, open, column, at)),
             _ => None,
         };
         let message = if self.stack.is_empty() && self.root.is_none() {
@@ -1146,6 +1148,18 @@ mod tests {
         let last = file.documents[0].root.entry("k99").unwrap();
         assert_eq!(at(&file, last.0.span), (199, 1, "k99"));
         assert_eq!(at(&file, last.1.span), (199, 6, "'x\ny'"));
+
+        // A flow collection in a list item, which the parser stops inside before it reports
+        // opening it.
+        let file = load_str("a:\n- [x,\nz]\n- {b: 1,\n c: 2}\n");
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        assert_eq!(
+            file.documents[0].root.to_json().to_string(),
+            r#"{"a":[["x","z"],{"b":1,"c":2}]}"#
+        );
+        let items = file.documents[0].root.get("a").unwrap().as_seq().unwrap();
+        let z = &items[0].as_seq().unwrap()[1];
+        assert_eq!(at(&file, z.span), (3, 1, "z"));
 
         // A top-level key's quoted value, and more than one such value in a file.
         let file = load_str("a: \"x\ny\"\nb: 'p\nq'\n");

@@ -41,13 +41,58 @@ pub fn quoted_scalar(text: &str, quote: u32, column: u32) -> Option<Shallow> {
 /// indented less than `column`, for a parse that failed at byte `at`; `None` when the
 /// collection does not end or no line needs indenting.
 pub fn flow_collection(text: &str, open: u32, column: u32, at: u32) -> Option<Shallow> {
-    let bytes = text.as_bytes();
     let mut lines = Vec::new();
+    flow_end(text, open as usize, column, &mut lines)?;
+    shallow(lines, column, at)
+}
+
+/// The outermost flow collection around byte `at` of `text`, for a parser that stopped
+/// inside one before it reported opening it: the byte of its `[` or `{` and its column.
+/// Only an opener where a value can start counts (after `: `, `- `, `,`, `[`, `{` or
+/// indentation), not one inside a plain scalar such as `x[0]`; the search goes back at
+/// most 64 openers and not past the start of the document.
+pub fn enclosing_flow(text: &str, at: u32) -> Option<(u32, u32)> {
+    let bytes = text.as_bytes();
+    let mut found = None;
+    let mut tried = 0;
+    let mut i = (at as usize).min(bytes.len());
+    while i > 0 && tried < 64 {
+        i -= 1;
+        match bytes[i] {
+            b'\n' if text[i + 1..].starts_with("---") => break,
+            b'[' | b'{' => {}
+            _ => continue,
+        }
+        let before = &text[..i];
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        let spaced = trimmed.len() < before.len();
+        let starts_value = match trimmed.as_bytes().last() {
+            None | Some(b'\n' | b',' | b'[' | b'{') => true,
+            Some(b':' | b'-' | b'?') => spaced,
+            Some(_) => false,
+        };
+        if !starts_value {
+            continue;
+        }
+        tried += 1;
+        if flow_end(text, i, 0, &mut Vec::new()).is_some_and(|end| end > at as usize) {
+            let line = before.rfind('\n').map_or(0, |n| n + 1);
+            let column = u32::try_from(before[line..].chars().count()).ok()?;
+            found = Some((u32::try_from(i).ok()?, column));
+        }
+    }
+    found
+}
+
+/// The byte after the flow collection whose `[` or `{` is at byte `open`, adding its lines
+/// indented less than `column` to `lines`; `None` when it does not end.
+fn flow_end(text: &str, open: usize, column: u32, lines: &mut Vec<u32>) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
     // The last character that is not white space: a quote starts a quoted scalar only where
     // a value can start, not inside a plain one (`[it's]`).
     let mut last = b',';
-    let mut i = open as usize;
+    let mut i = open;
     loop {
         let b = *bytes.get(i)?;
         match b {
@@ -55,11 +100,11 @@ pub fn flow_collection(text: &str, open: u32, column: u32, at: u32) -> Option<Sh
             b']' | b'}' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
-                    break;
+                    return Some(i + 1);
                 }
             }
             b'\'' | b'"' if matches!(last, b'[' | b'{' | b',' | b':' | b'?') => {
-                i = quoted_end(text, i, column, &mut lines)?;
+                i = quoted_end(text, i, column, lines)?;
                 last = b;
                 continue;
             }
@@ -72,7 +117,7 @@ pub fn flow_collection(text: &str, open: u32, column: u32, at: u32) -> Option<Sh
             }
             b'\n' => {
                 i += 1;
-                push_if_shallow(text, i, column, &mut lines)?;
+                push_if_shallow(text, i, column, lines)?;
                 continue;
             }
             b' ' | b'\t' | b'\r' => {
@@ -84,7 +129,6 @@ pub fn flow_collection(text: &str, open: u32, column: u32, at: u32) -> Option<Sh
         last = b;
         i += 1;
     }
-    shallow(lines, column, at)
 }
 
 /// The byte after the quoted scalar that starts at byte `quote`, adding its lines indented
@@ -264,6 +308,21 @@ mod tests {
         assert_eq!(shallow.at, open + 20);
         assert_eq!(flow_collection("a: [x,\n  y", 3, 3, 9), None);
         assert_eq!(flow_collection("a: [x,\n     y]", 3, 3, 9), None);
+    }
+
+    #[test]
+    fn the_enclosing_flow_collection_is_found_from_inside_it() {
+        let text = "a:\n- x[0]\n- [p, [q,\nr], {s: t,\nu}]\n";
+        let at = text.find('u').unwrap() as u32;
+        let open = text.find("[p").unwrap() as u32;
+        assert_eq!(enclosing_flow(text, at), Some((open, 2)));
+        let r = text.find('r').unwrap() as u32;
+        assert_eq!(enclosing_flow(text, r), Some((open, 2)));
+        // `x[0]` is a plain scalar, and a collection that closed before does not count.
+        assert_eq!(enclosing_flow("a: x[0,\nb", 9), None);
+        assert_eq!(enclosing_flow("a: [0]\nb: 1\n", 9), None);
+        // Nor does one in an earlier document.
+        assert_eq!(enclosing_flow("a: [x,\n---\ny]\n", 11), None);
     }
 
     #[test]
