@@ -188,9 +188,21 @@ pub struct Padding {
     /// `(offset of the line in the user's text, its line number from 1, spaces added)`,
     /// ascending.
     lines: Vec<(u32, u32, u32)>,
+    /// Where each of `lines` starts in the padded text, for finding it by binary search.
+    starts: Vec<u32>,
 }
 
 impl Padding {
+    fn new(lines: Vec<(u32, u32, u32)>) -> Option<Padding> {
+        let mut shift = 0u32;
+        let mut starts = Vec::with_capacity(lines.len());
+        for &(offset, _, added) in &lines {
+            starts.push(offset.checked_add(shift)?);
+            shift = shift.checked_add(added)?;
+        }
+        Some(Padding { lines, starts })
+    }
+
     /// `text` (already padded by `self`) with the lines of `shallow` indented, and the
     /// padding of the result. `None` when the text would grow beyond `max_len` bytes or
     /// 4 GiB.
@@ -207,59 +219,61 @@ impl Padding {
             return None;
         }
         let mut out = String::with_capacity(grown);
-        let mut added = Vec::with_capacity(shallow.lines.len());
+        let mut lines = self.lines.clone();
         let mut copied = 0;
+        // Line numbers are counted as the copy goes, since the lines come in order.
+        let mut number = 1;
         for &line in &shallow.lines {
-            let missing = missing(line);
-            let line = line as usize;
-            out.push_str(text.get(copied..line)?);
-            out.extend(std::iter::repeat_n(' ', missing));
-            copied = line;
-            let number = text.get(..line)?.bytes().filter(|&b| b == b'\n').count() + 1;
-            added.push((self.original(u32::try_from(line).ok()?), number, missing));
+            let spaces = missing(line);
+            let before = text.get(copied..line as usize)?;
+            number += before.bytes().filter(|&b| b == b'\n').count();
+            out.push_str(before);
+            out.extend(std::iter::repeat_n(' ', spaces));
+            copied = line as usize;
+            let number = u32::try_from(number).ok()?;
+            lines.push((self.original(line), number, u32::try_from(spaces).ok()?));
         }
         out.push_str(text.get(copied..)?);
         u32::try_from(out.len()).ok()?;
-        let mut lines = self.lines.clone();
-        for (offset, number, missing) in added {
-            let number = u32::try_from(number).ok()?;
-            let missing = u32::try_from(missing).ok()?;
-            match lines.binary_search_by_key(&offset, |&(o, _, _)| o) {
-                Ok(i) => lines[i].2 += missing,
-                Err(i) => lines.insert(i, (offset, number, missing)),
+        // A line indented in two rounds keeps one entry with the spaces of both.
+        lines.sort_by_key(|&(offset, _, _)| offset);
+        lines.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.2 += later.2;
             }
-        }
-        Some((out, Padding { lines }))
+            same
+        });
+        Some((out, Padding::new(lines)?))
     }
 
     /// The offset in the user's text of byte `offset` of the padded text; an offset inside
     /// added spaces becomes the start of its line.
     pub fn original(&self, offset: u32) -> u32 {
-        let mut shift = 0;
-        for &(line, _, added) in &self.lines {
-            let padded = line + shift;
-            if offset < padded {
-                break;
-            }
-            if offset < padded + added {
-                return line;
-            }
-            shift += added;
+        let k = self.starts.partition_point(|&start| start <= offset);
+        let Some(j) = k.checked_sub(1) else {
+            return offset;
+        };
+        let (line, _, added) = self.lines[j];
+        let start = self.starts[j];
+        if offset < start.saturating_add(added) {
+            line
+        } else {
+            // Everything added up to and including this line comes before `offset`.
+            offset - (start - line) - added
         }
-        offset - shift
     }
 
     /// The column in the user's text of column `col` (from 1) of line `line`.
     pub fn column(&self, line: u32, col: u32) -> u32 {
-        match self.lines.iter().find(|&&(_, number, _)| number == line) {
-            Some(&(_, _, added)) if col > added => col - added,
-            Some(_) => 1,
-            None => col,
+        match self
+            .lines
+            .binary_search_by_key(&line, |&(_, number, _)| number)
+        {
+            Ok(i) if col > self.lines[i].2 => col - self.lines[i].2,
+            Ok(_) => 1,
+            Err(_) => col,
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
     }
 }
 
