@@ -16,7 +16,8 @@ use super::rule::{Category, Level, Rule, RuleMeta};
 use super::settings::{Configured, Settings};
 use super::sink::{Entry, Sink, Target};
 use crate::manifest::{
-    self, Document, InputFile, Node, Object, ProblemKind, ServingRuntimes, locate,
+    self, Document, InputFile, Node, Object, ProblemKind, RuntimeDef, ServingRuntimes, locate,
+    runtime_name,
 };
 
 /// The annotation prefix of suppressions: `ignore.mlk.dev/<rule-or-category>: "<why>"`.
@@ -78,6 +79,13 @@ struct FileResult {
     objects: usize,
     display: Arc<str>,
     text: Option<Arc<str>>,
+    /// The file's serving runtimes, for the KServe models of the other files.
+    runtimes: Vec<RuntimeDef>,
+    /// The serving runtimes that KServe models of the file name and the file lacks.
+    unresolved: Vec<String>,
+    /// The file's text when it has such models, to check them again once the runtimes of
+    /// every file are known.
+    retry: Option<Arc<str>>,
 }
 
 /// Lints the files with the given rules.
@@ -88,7 +96,7 @@ pub fn lint(files: &[InputFile], settings: &Settings, rules: &[&'static dyn Rule
         .enumerate()
         .map(|(i, f)| {
             let bytes = f.read(settings.limits.max_bytes);
-            lint_file(i as u32, &f.display, bytes, settings, &active)
+            lint_file(i as u32, &f.display, bytes, settings, &active, &[])
         })
         .collect();
     finish(results, files.len(), settings, &active)
@@ -111,6 +119,7 @@ pub fn lint_texts(
                 Ok(text.as_bytes().to_vec()),
                 settings,
                 &active,
+                &[],
             )
         })
         .collect();
@@ -125,8 +134,31 @@ pub fn lint_bytes(
     rules: &[&'static dyn Rule],
 ) -> Report {
     let active = active_rules(rules, settings);
-    let result = lint_file(0, name, Ok(bytes.to_vec()), settings, &active);
+    let result = lint_file(0, name, Ok(bytes.to_vec()), settings, &active, &[]);
     finish(vec![result], 1, settings, &active)
+}
+
+/// Checks again the files whose KServe models name a serving runtime that another file of
+/// the run holds, now with every file's runtimes: they are known only once all are read.
+/// Few files have such models, and only those are parsed again.
+fn link_runtimes(results: &mut [FileResult], settings: &Settings, active: &[ActiveRule]) {
+    if results.iter().all(|r| r.retry.is_none()) {
+        return;
+    }
+    let defs: Vec<RuntimeDef> = results
+        .iter_mut()
+        .flat_map(|r| std::mem::take(&mut r.runtimes))
+        .collect();
+    results.par_iter_mut().enumerate().for_each(|(i, r)| {
+        let Some(text) = r.retry.take() else {
+            return;
+        };
+        if r.unresolved.iter().any(|n| defs.iter().any(|d| d.name() == n)) {
+            let display = r.display.clone();
+            let bytes = Ok(text.as_bytes().to_vec());
+            *r = lint_file(i as u32, &display, bytes, settings, active, &defs);
+        }
+    });
 }
 
 fn finish(
@@ -135,6 +167,7 @@ fn finish(
     settings: &Settings,
     active: &[ActiveRule],
 ) -> Report {
+    link_runtimes(&mut results, settings, active);
     let objects = results.iter().map(|r| r.objects).sum();
     let facts = Facts::merge(results.iter_mut().map(|r| std::mem::take(&mut r.facts)));
 
@@ -312,16 +345,20 @@ pub(crate) fn lint_rendered(
         Ok(text.as_bytes().to_vec()),
         settings,
         active,
+        &[],
     );
     finish(vec![result], 1, settings, active).findings
 }
 
+/// Lints one file; the KServe models in it are merged over its own serving runtimes, or
+/// else over those of `others` (the other files' runtimes, once known).
 fn lint_file(
     index: u32,
     name: &str,
     bytes: std::io::Result<Vec<u8>>,
     settings: &Settings,
     active: &[ActiveRule],
+    others: &[RuntimeDef],
 ) -> FileResult {
     let display: Arc<str> = Arc::from(name);
     let mut result = FileResult {
@@ -332,6 +369,9 @@ fn lint_file(
         objects: 0,
         display: display.clone(),
         text: None,
+        runtimes: Vec::new(),
+        unresolved: Vec::new(),
+        retry: None,
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -391,11 +431,15 @@ fn lint_file(
             Some(help.into()),
         );
     }
-    let runtimes = if source.text.contains("ServingRuntime") {
+    let own = if source.text.contains("ServingRuntime") {
         ServingRuntimes::of(&source.documents)
     } else {
         ServingRuntimes::default()
     };
+    if others.is_empty() {
+        result.runtimes = own.defs();
+    }
+    let runtimes = own.with(others);
     for doc in &source.documents {
         lint_document(
             index,
@@ -408,8 +452,16 @@ fn lint_file(
             &mut result,
         );
     }
+    if others.is_empty() && !result.unresolved.is_empty() {
+        result.retry = Some(Arc::from(source.text.as_str()));
+    }
     if settings.keep_sources && !result.pending.is_empty() {
-        result.text = Some(Arc::from(source.text.as_str()));
+        result.text = Some(
+            result
+                .retry
+                .clone()
+                .unwrap_or_else(|| Arc::from(source.text.as_str())),
+        );
     }
     result
 }
@@ -569,6 +621,12 @@ fn lint_document(
         for pod in templates {
             let base = object.path.join(&pod.path);
             let runtime = runtimes.container_for(&object, &pod);
+            if runtime.is_none()
+                && let Some(name) = runtime_name(&pod)
+                && !result.unresolved.iter().any(|n| n == name)
+            {
+                result.unresolved.push(name.to_string());
+            }
             let pcx = PodCx::new(display, &object, &pod, settings, base, runtime);
             for a in active {
                 let mut sink = Sink::default();
@@ -783,7 +841,7 @@ globalDefault: true
         let rules = crate::rules::all();
         let settings = Settings::default();
         let active = active_rules(&rules, &settings);
-        let result = lint_file(0, "input.yaml", Ok(INPUT.into()), &settings, &active);
+        let result = lint_file(0, "input.yaml", Ok(INPUT.into()), &settings, &active, &[]);
         assert!(!result.facts.workloads.is_empty() && !result.facts.quotas.is_empty());
         let cx = InputCx {
             facts: &result.facts,
@@ -845,6 +903,7 @@ globalDefault: true
             Ok(INPUT.into()),
             &settings,
             &one("unknown-field"),
+            &[],
         );
         assert!(per_object.facts.workloads.is_empty() && per_object.facts.quotas.is_empty());
         assert_eq!(
@@ -858,6 +917,7 @@ globalDefault: true
             Ok(INPUT.into()),
             &settings,
             &one("workload-exceeds-quota"),
+            &[],
         );
         assert_eq!(cross.facts.workloads.len(), 1);
     }

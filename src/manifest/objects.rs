@@ -688,9 +688,10 @@ fn holds_pod_patterns(object: &Object<'_>) -> bool {
         .is_some_and(|g| g == "kyverno.io" || g.ends_with(".kyverno.io"))
 }
 
-/// The Argo Workflows kinds that hold a workflow spec.
+/// The Argo Workflows kinds that hold a workflow spec, all served as
+/// `argoproj.io/v1alpha1` (no other version of them exists).
 fn is_argo_workflow(object: &Object<'_>) -> bool {
-    object.group() == Some("argoproj.io")
+    object.api_version == Some("argoproj.io/v1alpha1")
         && matches!(
             object.kind,
             Some("Workflow" | "CronWorkflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate")
@@ -929,6 +930,24 @@ pub struct ServingRuntimes<'a> {
     cluster: Vec<(&'a str, &'a Node)>,
 }
 
+/// Where a serving runtime applies.
+#[derive(Clone, Debug)]
+enum RuntimeScope {
+    /// A ServingRuntime, in its namespace (`None` when the manifest names none).
+    Namespace(Option<String>),
+    /// A ClusterServingRuntime.
+    Cluster,
+}
+
+/// A serving runtime of one file, kept for the models of the other files of a run.
+#[derive(Clone, Debug)]
+pub struct RuntimeDef {
+    scope: RuntimeScope,
+    name: String,
+    /// The runtime's first container.
+    container: Node,
+}
+
 impl<'a> ServingRuntimes<'a> {
     /// The ServingRuntimes and ClusterServingRuntimes of `documents`.
     pub fn of(documents: &'a [Document]) -> Self {
@@ -963,11 +982,40 @@ impl<'a> ServingRuntimes<'a> {
         runtimes
     }
 
+    /// These runtimes followed by `others`, which are looked at only where none of these
+    /// has the name.
+    pub fn with(mut self, others: &'a [RuntimeDef]) -> Self {
+        for def in others {
+            match &def.scope {
+                RuntimeScope::Namespace(namespace) => {
+                    self.namespaced
+                        .push((namespace.as_deref(), &def.name, &def.container));
+                }
+                RuntimeScope::Cluster => self.cluster.push((&def.name, &def.container)),
+            }
+        }
+        self
+    }
+
+    /// Copies of these runtimes, to outlive their documents.
+    pub fn defs(&self) -> Vec<RuntimeDef> {
+        let namespaced = self.namespaced.iter().map(|(ns, name, c)| RuntimeDef {
+            scope: RuntimeScope::Namespace(ns.map(str::to_string)),
+            name: name.to_string(),
+            container: (*c).clone(),
+        });
+        let cluster = self.cluster.iter().map(|(name, c)| RuntimeDef {
+            scope: RuntimeScope::Cluster,
+            name: name.to_string(),
+            container: (*c).clone(),
+        });
+        namespaced.chain(cluster).collect()
+    }
+
     /// The runtime container that the KServe model of `pod`, a pod template of `object`, is
     /// merged over, when the runtime it names (`model.runtime`) is among these.
     pub fn container_for(&self, object: &Object<'_>, pod: &PodTemplate<'_>) -> Option<&'a Node> {
-        let model = pod.inline.as_ref().filter(|i| i.over_runtime)?;
-        let name = model.node.get("runtime")?.as_str()?;
+        let name = runtime_name(pod)?;
         self.namespaced
             .iter()
             .find(|(namespace, n, _)| *n == name && *namespace == object.namespace)
@@ -979,6 +1027,19 @@ impl<'a> ServingRuntimes<'a> {
                     .map(|(_, container)| *container)
             })
     }
+}
+
+impl RuntimeDef {
+    /// The runtime's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The serving runtime that the KServe model of `pod` names (`model.runtime`).
+pub fn runtime_name<'a>(pod: &PodTemplate<'a>) -> Option<&'a str> {
+    let model = pod.inline.as_ref().filter(|i| i.over_runtime)?;
+    model.node.get("runtime")?.as_str()
 }
 
 /// The components of a KServe InferenceService: each is a pod spec with the PodSpec fields
@@ -1759,6 +1820,11 @@ spec:
             "  templateDefaults: {timeout: 1h, retryStrategy: {limit: 2}}\n",
         );
         assert_eq!(templates(&inert).len(), 3);
+        // Only the version Argo serves is read as a workflow; another is an unknown kind,
+        // whose only `containers` list is the container set's.
+        let unserved = WORKFLOW.replace("argoproj.io/v1alpha1", "argoproj.io/v1");
+        let paths: Vec<String> = templates(&unserved).into_iter().map(|t| t.0).collect();
+        assert_eq!(paths, ["spec.templates[3].containerSet"]);
         // Defaults and patches that Argo merges into the pod are not reproduced: such pods
         // are not read at all.
         let defaults = WORKFLOW.replace(

@@ -651,14 +651,12 @@ spec:
     );
 }
 
-#[test]
-fn a_kserve_model_is_checked_with_its_serving_runtime_when_the_file_has_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let runtime = |kind: &str, name: &str, security: &str| {
-        format!(
-            "apiVersion: serving.kserve.io/v1alpha1
+/// A KServe serving runtime whose first container has the given securityContext.
+fn kserve_runtime(kind: &str, metadata: &str, security: &str) -> String {
+    format!(
+        "apiVersion: serving.kserve.io/v1alpha1
 kind: {kind}
-metadata: {{name: {name}}}
+metadata: {metadata}
 spec:
   supportedModelFormats: [{{name: sklearn}}]
   containers:
@@ -666,13 +664,16 @@ spec:
     image: kserve/sklearnserver:v0.15.0
     securityContext: {security}
 "
-        )
-    };
-    let isvc = |name: &str, runtime: &str, security: &str| {
-        format!(
-            "apiVersion: serving.kserve.io/v1beta1
+    )
+}
+
+/// A KServe InferenceService whose model names `runtime` and sets the given
+/// securityContext.
+fn kserve_model(metadata: &str, runtime: &str, security: &str) -> String {
+    format!(
+        "apiVersion: serving.kserve.io/v1beta1
 kind: InferenceService
-metadata: {{name: {name}}}
+metadata: {metadata}
 spec:
   predictor:
     model:
@@ -681,23 +682,45 @@ spec:
       storageUri: gs://models/sk
       securityContext: {security}
 "
-        )
+    )
+}
+
+const RESTRICTED_CONTAINER: &str = "{allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}";
+
+/// The starts of the capabilities, privilege escalation, non-root and seccomp findings
+/// on a KServe model container.
+fn kserve_container_findings() -> [String; 4] {
+    let must = |rule: &str, what: &str| {
+        format!("error[{rule}] {what} container \"kserve-container\" must set securityContext.")
     };
-    let restricted = "{allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}";
+    [
+        must("capabilities-not-dropped", "unrestricted capabilities:"),
+        must(
+            "privilege-escalation-allowed",
+            "allowPrivilegeEscalation != false:",
+        ),
+        must("run-as-root", "runAsNonRoot != true: pod or"),
+        must("seccomp-profile-missing", "seccompProfile: pod or"),
+    ]
+}
+
+#[test]
+fn a_kserve_model_is_checked_with_its_serving_runtime_when_the_file_has_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
     let documents = [
         // Everything comes from the runtime: nothing to report.
-        runtime("ServingRuntime", "good", restricted),
-        isvc("uses-good", "good", "{}"),
+        kserve_runtime("ServingRuntime", "{name: good}", RESTRICTED_CONTAINER),
+        kserve_model("{name: uses-good}", "good", "{}"),
         // A runtime that sets nothing: the model's own settings are all there is, and a
         // `null` in the model leaves the field to the runtime.
-        runtime("ClusterServingRuntime", "bare", "{}"),
-        isvc(
-            "uses-bare",
+        kserve_runtime("ClusterServingRuntime", "{name: bare}", "{}"),
+        kserve_model(
+            "{name: uses-bare}",
             "bare",
             "{allowPrivilegeEscalation: null, runAsNonRoot: true}",
         ),
-        // Not in the file: what KServe's own runtimes set is assumed.
-        isvc("uses-other", "elsewhere", "{}"),
+        // Not in the input: what KServe's own runtimes set is assumed.
+        kserve_model("{name: uses-other}", "elsewhere", "{}"),
     ];
     fs::write(dir.path().join("serving.yaml"), documents.join("---\n")).expect("write");
     let (code, out, _) = lint_in(
@@ -705,16 +728,7 @@ spec:
         &["--format", "concise", "--select", "pod-security"],
     );
     assert_eq!(code, 1, "{out}");
-    let must = |rule: &str, what: &str| {
-        format!("error[{rule}] {what} container \"kserve-container\" must set securityContext.")
-    };
-    let drop = must("capabilities-not-dropped", "unrestricted capabilities:");
-    let escalation = must(
-        "privilege-escalation-allowed",
-        "allowPrivilegeEscalation != false:",
-    );
-    let non_root = must("run-as-root", "runAsNonRoot != true: pod or");
-    let seccomp = must("seccomp-profile-missing", "seccompProfile: pod or");
+    let [drop, escalation, non_root, seccomp] = kserve_container_findings();
     let expected = [
         // The bare runtime is a pod template of its own.
         ("30:5", &drop),
@@ -737,4 +751,57 @@ spec:
         );
     }
     assert_eq!(lines[expected.len()], "8 errors in 1 file (of 1 checked)");
+}
+
+#[test]
+fn a_kserve_model_is_checked_with_a_serving_runtime_from_another_file_or_stdin() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let runtimes = [
+        kserve_runtime(
+            "ServingRuntime",
+            "{name: good, namespace: team-a}",
+            RESTRICTED_CONTAINER,
+        ),
+        kserve_runtime("ClusterServingRuntime", "{name: bare}", "{}"),
+    ];
+    let models = [
+        // The runtime in its namespace gives everything.
+        kserve_model("{name: m1, namespace: team-a}", "good", "{}"),
+        // No runtime of that name in this namespace, and no cluster runtime of that
+        // name: what KServe's own runtimes set is assumed.
+        kserve_model("{name: m2, namespace: team-b}", "good", "{}"),
+        // The cluster runtime, which sets nothing.
+        kserve_model("{name: m3, namespace: team-b}", "bare", "{runAsNonRoot: true}"),
+    ]
+    .join("---\n");
+    // `models.yaml` is read before `runtimes.yaml`.
+    fs::write(dir.path().join("runtimes.yaml"), runtimes.join("---\n")).expect("write");
+    fs::write(dir.path().join("models.yaml"), &models).expect("write");
+    let [drop, escalation, _, seccomp] = kserve_container_findings();
+    let expected = [
+        ("21:7", &seccomp),
+        ("32:7", &drop),
+        ("32:7", &escalation),
+        ("32:7", &seccomp),
+    ];
+    let check = |out: &str, name: &str| {
+        let lines: Vec<&str> = out.lines().filter(|l| l.starts_with(name)).collect();
+        assert_eq!(lines.len(), expected.len(), "{out}");
+        for (line, (at, start)) in lines.iter().zip(expected) {
+            assert!(line.starts_with(&format!("{name}:{at}: {start}")), "{line}\n{out}");
+        }
+    };
+    let args = ["--format", "concise", "--select", "pod-security"];
+    let (code, out, _) = lint_in(dir.path(), &args);
+    assert_eq!(code, 1, "{out}");
+    check(&out, "models.yaml");
+    let out = mlk()
+        .current_dir(dir.path())
+        .arg("lint")
+        .args(args)
+        .args(["-", "runtimes.yaml"])
+        .write_stdin(models)
+        .output()
+        .expect("runs");
+    check(&String::from_utf8_lossy(&out.stdout), "<stdin>");
 }
