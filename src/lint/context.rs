@@ -57,10 +57,10 @@ pub struct ContainerRef<'a> {
     /// A KServe model container, which KServe merges over the first container of its
     /// serving runtime: KServe's runtimes set `allowPrivilegeEscalation: false`,
     /// `capabilities.drop: [ALL]` and `runAsNonRoot: true` there, so when the runtime is not
-    /// in the same file, those are only wrong when the model sets them otherwise.
+    /// among the files linted, those are only wrong when the model sets them otherwise.
     pub over_runtime: bool,
     /// The container of that runtime, when the ServingRuntime or ClusterServingRuntime the
-    /// model names is in the same file: its security settings stand in for the ones the
+    /// model names is among the files linted: its security settings stand in for the ones the
     /// model leaves unset.
     pub runtime: Option<&'a Node>,
 }
@@ -97,8 +97,8 @@ impl<'a> ContainerRef<'a> {
         at(self.node).or_else(|| self.runtime.and_then(at))
     }
 
-    /// True for a KServe model whose runtime is not in the file, so that what KServe's own
-    /// runtimes set is assumed.
+    /// True for a KServe model whose runtime is not among the files linted, so that what
+    /// KServe's own runtimes set is assumed.
     pub fn runtime_assumed(&self) -> bool {
         self.over_runtime && self.runtime.is_none()
     }

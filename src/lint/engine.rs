@@ -153,7 +153,10 @@ fn link_runtimes(results: &mut [FileResult], settings: &Settings, active: &[Acti
         let Some(text) = r.retry.take() else {
             return;
         };
-        if r.unresolved.iter().any(|n| defs.iter().any(|d| d.name() == n)) {
+        if r.unresolved
+            .iter()
+            .any(|n| defs.iter().any(|d| d.name() == n))
+        {
             let display = r.display.clone();
             let bytes = Ok(text.as_bytes().to_vec());
             *r = lint_file(i as u32, &display, bytes, settings, active, &defs);

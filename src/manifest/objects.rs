@@ -20,7 +20,7 @@ use std::ops::Deref;
 use compact_str::CompactString;
 
 use super::load::Document;
-use super::node::{Node, Span};
+use super::node::{Node, Span, Style, Value};
 
 /// How deep the fallback search for pod specs looks into an object of an unknown kind.
 pub const FALLBACK_DEPTH: usize = 16;
@@ -688,10 +688,11 @@ fn holds_pod_patterns(object: &Object<'_>) -> bool {
         .is_some_and(|g| g == "kyverno.io" || g.ends_with(".kyverno.io"))
 }
 
-/// The Argo Workflows kinds that hold a workflow spec, all served as
-/// `argoproj.io/v1alpha1` (no other version of them exists).
+/// The Argo Workflows kinds that hold a workflow spec, whatever the version: the API serves
+/// only `argoproj.io/v1alpha1`, but `argo submit` reads a file's workflow whatever version
+/// it names (Argo's own examples have used `argoproj.io/v1`).
 fn is_argo_workflow(object: &Object<'_>) -> bool {
-    object.api_version == Some("argoproj.io/v1alpha1")
+    object.group() == Some("argoproj.io")
         && matches!(
             object.kind,
             Some("Workflow" | "CronWorkflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate")
@@ -922,7 +923,7 @@ fn argo_pod<'a>(
 }
 
 /// The serving runtimes among some documents, for the KServe models that name them: KServe
-/// merges a predictor's `model` over the first container of the ServingRuntime of that
+/// merges a predictor's `model` over the `kserve-container` of the ServingRuntime of that
 /// name in the model's namespace, or else of the ClusterServingRuntime of that name.
 #[derive(Debug, Default)]
 pub struct ServingRuntimes<'a> {
@@ -939,12 +940,29 @@ enum RuntimeScope {
     Cluster,
 }
 
+/// The container KServe makes of a predictor's model, merged over the runtime's container
+/// of that name.
+const KSERVE_CONTAINER: &str = "kserve-container";
+
+/// The container of a runtime without a `kserve-container`: nothing to merge over.
+static NO_CONTAINER: Node = Node {
+    value: Value::Null,
+    span: Span {
+        start: 0,
+        end: 0,
+        line: 0,
+        col: 0,
+    },
+    style: Style::Plain,
+    tag: super::node::Tag::None,
+};
+
 /// A serving runtime of one file, kept for the models of the other files of a run.
 #[derive(Clone, Debug)]
 pub struct RuntimeDef {
     scope: RuntimeScope,
     name: String,
-    /// The runtime's first container.
+    /// The runtime's `kserve-container`.
     container: Node,
 }
 
@@ -960,15 +978,17 @@ impl<'a> ServingRuntimes<'a> {
             }) else {
                 continue;
             };
-            let Some(container) = object
+            // KServe (since 0.10) merges the model over the container named
+            // `kserve-container`, and deploys nothing when the runtime has none.
+            let container = object
                 .node
                 .get("spec")
                 .and_then(|s| s.get("containers"))
                 .and_then(Node::as_seq)
-                .and_then(|c| c.first())
-            else {
-                continue;
-            };
+                .unwrap_or_default()
+                .iter()
+                .find(|c| c.get("name").and_then(Node::as_str) == Some(KSERVE_CONTAINER))
+                .unwrap_or(&NO_CONTAINER);
             match object.kind {
                 Some("ServingRuntime") => {
                     runtimes
@@ -1069,7 +1089,7 @@ fn kserve<'a>(root: &'a Node, kfserving: bool, out: &mut Vec<PodTemplate<'a>>) {
                 name: if kfserving {
                     "kfserving-container"
                 } else {
-                    "kserve-container"
+                    KSERVE_CONTAINER
                 },
                 renamed: false,
                 over_runtime: !kfserving,
@@ -1250,7 +1270,8 @@ fn fallback<'a>(node: &'a Node, path: &mut Path, depth: usize, out: &mut Vec<Pod
 /// The span of the node at `path` under `root`, and `true`; or, when the path does not
 /// exist, the span of its nearest existing parent and `false`. A parent reached through a
 /// map key is located by that key, so a missing field points at the line that names its
-/// parent (`securityContext:`) rather than at the whole parent map.
+/// parent (`securityContext:`) rather than at the whole parent map; so is a block list or
+/// map found at the path (`args:`, not its first item).
 pub fn locate(root: &Node, path: &[PathSeg]) -> (Span, bool) {
     let mut node = root;
     let mut key_span = None;
@@ -1267,7 +1288,8 @@ pub fn locate(root: &Node, path: &[PathSeg]) -> (Span, bool) {
             None => return (key_span.unwrap_or(node.span), false),
         }
     }
-    (node.span, true)
+    let block = node.style == Style::Block && matches!(node.value, Value::Seq(_) | Value::Map(_));
+    (key_span.filter(|_| block).unwrap_or(node.span), true)
 }
 
 #[cfg(test)]
@@ -1820,11 +1842,9 @@ spec:
             "  templateDefaults: {timeout: 1h, retryStrategy: {limit: 2}}\n",
         );
         assert_eq!(templates(&inert).len(), 3);
-        // Only the version Argo serves is read as a workflow; another is an unknown kind,
-        // whose only `containers` list is the container set's.
-        let unserved = WORKFLOW.replace("argoproj.io/v1alpha1", "argoproj.io/v1");
-        let paths: Vec<String> = templates(&unserved).into_iter().map(|t| t.0).collect();
-        assert_eq!(paths, ["spec.templates[3].containerSet"]);
+        // `argo submit` reads a workflow whatever version it names.
+        let submitted = WORKFLOW.replace("argoproj.io/v1alpha1", "argoproj.io/v1");
+        assert_eq!(templates(&submitted), templates(WORKFLOW));
         // Defaults and patches that Argo merges into the pod are not reproduced: such pods
         // are not read at all.
         let defaults = WORKFLOW.replace(
@@ -1950,6 +1970,57 @@ spec:
         );
         let malformed = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nspec:\n  predictor:\n    model: gs://b/m\n  transformer: [a]\n";
         assert!(containers_of(malformed).is_empty());
+    }
+
+    #[test]
+    fn a_model_is_merged_over_the_kserve_container_of_the_runtime_it_names() {
+        let text = "\
+apiVersion: serving.kserve.io/v1alpha1
+kind: ServingRuntime
+metadata: {name: two, namespace: a}
+spec:
+  containers:
+  - {name: agent, image: agent:1}
+  - {name: kserve-container, image: server:1}
+---
+apiVersion: serving.kserve.io/v1alpha1
+kind: ClusterServingRuntime
+metadata: {name: two}
+spec:
+  containers: [{name: kserve-container, image: cluster:1}]
+---
+apiVersion: serving.kserve.io/v1alpha1
+kind: ClusterServingRuntime
+metadata: {name: none}
+spec:
+  containers: [{name: server, image: other:1}]
+";
+        let file = loaded(text);
+        let runtimes = ServingRuntimes::of(&file.documents);
+        let image = |runtimes: &ServingRuntimes<'_>, namespace: &str, runtime: &str| {
+            let isvc = format!(
+                "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {{name: m, namespace: {namespace}}}\nspec:\n  predictor:\n    model: {{runtime: {runtime}, modelFormat: {{name: sklearn}}}}\n"
+            );
+            let model = loaded(&isvc);
+            let objs = objects(&model.documents[0]);
+            let pods = pod_templates(&objs[0]);
+            runtimes.container_for(&objs[0], &pods[0]).map(|c| {
+                c.get("image")
+                    .and_then(Node::as_str)
+                    .unwrap_or("<none>")
+                    .to_owned()
+            })
+        };
+        let defs = runtimes.defs();
+        // Kept for other files, the runtimes resolve the same way.
+        for runtimes in [&runtimes, &ServingRuntimes::default().with(&defs)] {
+            // The namespace's runtime first, and its `kserve-container`, not its first one.
+            assert_eq!(image(runtimes, "a", "two").as_deref(), Some("server:1"));
+            assert_eq!(image(runtimes, "b", "two").as_deref(), Some("cluster:1"));
+            // A runtime without a `kserve-container` gives the model nothing.
+            assert_eq!(image(runtimes, "a", "none").as_deref(), Some("<none>"));
+            assert_eq!(image(runtimes, "a", "missing"), None);
+        }
     }
 
     #[test]

@@ -771,7 +771,11 @@ fn a_kserve_model_is_checked_with_a_serving_runtime_from_another_file_or_stdin()
         // name: what KServe's own runtimes set is assumed.
         kserve_model("{name: m2, namespace: team-b}", "good", "{}"),
         // The cluster runtime, which sets nothing.
-        kserve_model("{name: m3, namespace: team-b}", "bare", "{runAsNonRoot: true}"),
+        kserve_model(
+            "{name: m3, namespace: team-b}",
+            "bare",
+            "{runAsNonRoot: true}",
+        ),
     ]
     .join("---\n");
     // `models.yaml` is read before `runtimes.yaml`.
@@ -788,7 +792,10 @@ fn a_kserve_model_is_checked_with_a_serving_runtime_from_another_file_or_stdin()
         let lines: Vec<&str> = out.lines().filter(|l| l.starts_with(name)).collect();
         assert_eq!(lines.len(), expected.len(), "{out}");
         for (line, (at, start)) in lines.iter().zip(expected) {
-            assert!(line.starts_with(&format!("{name}:{at}: {start}")), "{line}\n{out}");
+            assert!(
+                line.starts_with(&format!("{name}:{at}: {start}")),
+                "{line}\n{out}"
+            );
         }
     };
     let args = ["--format", "concise", "--select", "pod-security"];

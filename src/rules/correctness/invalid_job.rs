@@ -205,7 +205,7 @@ spec:
         assert_eq!(
             render(&check(&InvalidJob, yaml)),
             "5:21 [error] `podFailurePolicy` requires the pods' `restartPolicy` to be Never (spec.podFailurePolicy)\n\
-             20:11 [error] a Job's pods must set `restartPolicy` to OnFailure or Never (it defaults to Always) (spec.jobTemplate.spec.template.spec)"
+             19:9 [error] a Job's pods must set `restartPolicy` to OnFailure or Never (it defaults to Always) (spec.jobTemplate.spec.template.spec)"
         );
     }
 

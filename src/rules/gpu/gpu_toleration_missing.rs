@@ -138,7 +138,7 @@ mod tests {
         let found = check(&GpuTolerationMissing, &job(wrong, "amd.com/gpu"));
         assert_eq!(
             render(&found),
-            "8:9 [warning] pod asks for `amd.com/gpu` but does not tolerate the `amd.com/gpu` taint of GPU nodes (spec.template.spec.tolerations)"
+            "7:7 [warning] pod asks for `amd.com/gpu` but does not tolerate the `amd.com/gpu` taint of GPU nodes (spec.template.spec.tolerations)"
         );
     }
 

@@ -210,7 +210,7 @@ spec:
         let missing = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: t}\nspec:\n  runPolicy: {}\n";
         assert_eq!(
             run(missing),
-            "5:3 [error] `spec.tfReplicaSpecs`: must be required (spec)"
+            "4:1 [error] `spec.tfReplicaSpecs`: must be required (spec)"
         );
         for bad in [
             "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: t}\n",

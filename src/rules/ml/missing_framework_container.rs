@@ -132,7 +132,7 @@ spec:
 ";
         assert_eq!(
             run(yaml),
-            "14:13 [error] `spec.tfReplicaSpecs[Worker].template.spec.containers`: must have at least one container with name tensorflow (spec.tfReplicaSpecs.Worker.template.spec.containers)"
+            "13:11 [error] `spec.tfReplicaSpecs[Worker].template.spec.containers`: must have at least one container with name tensorflow (spec.tfReplicaSpecs.Worker.template.spec.containers)"
         );
         assert_eq!(run(&yaml.replace("name: tf,", "name: tensorflow,")), "");
     }

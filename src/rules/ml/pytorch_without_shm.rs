@@ -179,7 +179,7 @@ spec:
     fn disk_backed_shm_is_reported_at_the_mounts() {
         assert_eq!(
             run(JOB),
-            "11:11 [warning] container \"t\" runs PyTorch without a memory-backed `/dev/shm` (spec.template.spec.containers[0].volumeMounts)"
+            "10:9 [warning] container \"t\" runs PyTorch without a memory-backed `/dev/shm` (spec.template.spec.containers[0].volumeMounts)"
         );
         assert_eq!(
             run(&JOB.replace("emptyDir: {}", "emptyDir: {medium: Memory}")),

@@ -354,7 +354,7 @@ spec:
 ";
         assert_eq!(
             run(yaml),
-            "6:5 [warning] distributed training `PyTorchJob` runs 3 pods without gang scheduling (spec.pytorchReplicaSpecs)"
+            "5:3 [warning] distributed training `PyTorchJob` runs 3 pods without gang scheduling (spec.pytorchReplicaSpecs)"
         );
         let gang = yaml.replace(
             "spec:\n  pytorch",
@@ -375,7 +375,7 @@ spec:
         assert_eq!(run(&yaml("{minReplicas: 1, maxReplicas: 3}")), "");
         assert_eq!(
             run(&yaml("{minReplicas: 2, maxReplicas: 3}")),
-            "7:5 [warning] elastic training `PyTorchJob` needs 2 pods at once to start, without gang scheduling (spec.pytorchReplicaSpecs)"
+            "6:3 [warning] elastic training `PyTorchJob` needs 2 pods at once to start, without gang scheduling (spec.pytorchReplicaSpecs)"
         );
         assert!(run(&yaml("{maxReplicas: 4}")).contains("needs 4 pods"));
         assert!(run(&yaml("{rdzvBackend: c10d}")).contains("needs 3 pods"));
@@ -395,7 +395,7 @@ spec:
 ";
         assert_eq!(
             run(jobset),
-            "6:5 [warning] distributed training `JobSet` runs 4 pods without gang scheduling (spec.replicatedJobs)"
+            "5:3 [warning] distributed training `JobSet` runs 4 pods without gang scheduling (spec.replicatedJobs)"
         );
         let sts = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s, labels: {app.kubernetes.io/component: training}}\nspec:\n  replicas: 3\n  template: {spec: {containers: [{name: t, image: x:1}]}}\n";
         assert_eq!(

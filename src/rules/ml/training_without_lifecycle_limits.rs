@@ -157,7 +157,7 @@ spec:
     fn gpu_job_lists_what_is_missing() {
         assert_eq!(
             run(JOB),
-            "5:3 [warning] training `Job` has no `activeDeadlineSeconds`, `ttlSecondsAfterFinished` (spec)"
+            "4:1 [warning] training `Job` has no `activeDeadlineSeconds`, `ttlSecondsAfterFinished` (spec)"
         );
     }
 
@@ -186,7 +186,7 @@ spec:
 ";
         assert_eq!(
             run(yaml),
-            "6:5 [warning] training `PyTorchJob` has no `activeDeadlineSeconds`, `ttlSecondsAfterFinished` (spec.runPolicy)"
+            "5:3 [warning] training `PyTorchJob` has no `activeDeadlineSeconds`, `ttlSecondsAfterFinished` (spec.runPolicy)"
         );
         let bare = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: b}\nspec:\n  tfReplicaSpecs: {}\n";
         assert_eq!(
@@ -210,7 +210,7 @@ spec:
 ";
         assert_eq!(
             run(yaml),
-            "8:7 [warning] training `CronJob` has no `activeDeadlineSeconds` (spec.jobTemplate.spec)"
+            "7:5 [warning] training `CronJob` has no `activeDeadlineSeconds` (spec.jobTemplate.spec)"
         );
     }
 

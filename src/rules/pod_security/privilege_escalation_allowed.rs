@@ -9,10 +9,11 @@ declare_rule! {
     /// (Pod Security control "Privilege Escalation", check `allowPrivilegeEscalation`,
     /// restricted, from v1.8; from v1.25 pods with `spec.os.name: windows` are exempt).
     /// Leaving it unset fails: the field defaults to allowing escalation.
-    /// A KServe model container is merged over the first container of its serving runtime:
-    /// when that ServingRuntime or ClusterServingRuntime is in the same file, the runtime's
-    /// value counts where the model leaves the field unset; otherwise (KServe's own runtimes
-    /// set it) only a value the model itself sets is reported.
+    /// A KServe model container is merged over the `kserve-container` of the serving
+    /// runtime it names: when that ServingRuntime or ClusterServingRuntime is among the
+    /// files linted, the runtime's value counts where the model leaves the field unset;
+    /// otherwise (KServe's own runtimes set it) only a value the model itself sets is
+    /// reported.
     ///
     /// ## Why is this bad?
     /// Unless `no_new_privs` is set, which is what `allowPrivilegeEscalation: false` does,

@@ -11,10 +11,11 @@ declare_rule! {
     /// Non-root", check `runAsNonRoot`, restricted, every version from v1.0). From v1.35
     /// pods with `spec.hostUsers: false` are exempt: their root is an unprivileged user of
     /// the node.
-    /// A KServe model container is merged over the first container of its serving runtime:
-    /// when that ServingRuntime or ClusterServingRuntime is in the same file, the runtime's
-    /// value counts where the model leaves the field unset; otherwise (KServe's own runtimes
-    /// set it) only a value the model itself sets is reported.
+    /// A KServe model container is merged over the `kserve-container` of the serving
+    /// runtime it names: when that ServingRuntime or ClusterServingRuntime is among the
+    /// files linted, the runtime's value counts where the model leaves the field unset;
+    /// otherwise (KServe's own runtimes set it) only a value the model itself sets is
+    /// reported.
     ///
     /// ## Why is this bad?
     /// Root in a container is root on the node's kernel, with only capabilities, seccomp and

@@ -10,8 +10,8 @@ declare_rule! {
     /// with `spec.os.name: windows` are exempt). A valid pod-level profile covers every
     /// container; without one, every container must set its own. Profiles set to a
     /// forbidden type are reported by `seccomp-profile-unconfined`. A KServe model container
-    /// has the profile of its serving runtime's container when the model sets none and that
-    /// ServingRuntime or ClusterServingRuntime is in the same file.
+    /// has the profile of its serving runtime's `kserve-container` when the model sets none
+    /// and the ServingRuntime or ClusterServingRuntime it names is among the files linted.
     ///
     /// ## Why is this bad?
     /// Kubernetes runs containers `Unconfined` unless a profile is asked for (or the kubelet
