@@ -2131,5 +2131,25 @@ spec:
         let (span, exact) = locate(root, &Path::new().keys(&["spec", "containers"]).index(5));
         assert!(!exact);
         assert_eq!(&file.text[span.range()], "containers");
+
+        // A block list or map is named by its key, not by its first item or entry; a list
+        // item by its first entry; a flow collection where it opens.
+        let at = |path: &Path| {
+            let (span, exact) = locate(root, path);
+            assert!(exact);
+            (
+                span.line,
+                &file.text[span.start as usize..span.start as usize + 4],
+            )
+        };
+        assert_eq!(at(&Path::new().keys(&["spec", "containers"])), (2, "cont"));
+        assert_eq!(at(&c0.key("securityContext")), (4, "secu"));
+        assert_eq!(at(&c0), (3, "name"));
+        let flow = loaded("spec:\n  args: [a, b]\n");
+        let (span, _) = locate(
+            &flow.documents[0].root,
+            &Path::new().keys(&["spec", "args"]),
+        );
+        assert_eq!((span.line, span.col), (2, 9));
     }
 }
