@@ -675,6 +675,25 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             let kfserving = object.group() == Some("serving.kubeflow.org");
             kserve(root, kfserving, &mut out);
         }
+        // A serving runtime's spec is the pod its models run in, and its `workerSpec` the
+        // other nodes of a multi-node runtime.
+        "ServingRuntime" | "ClusterServingRuntime"
+            if object.group() == Some("serving.kserve.io") =>
+        {
+            for keys in [&["spec"][..], &["spec", "workerSpec"]] {
+                let path = here.keys(keys);
+                if let Some(spec) = follow(root, &path).filter(|s| lists_containers(s)) {
+                    out.push(PodTemplate {
+                        path,
+                        spec,
+                        metadata: None,
+                        role: None,
+                        inline: None,
+                        workflow: None,
+                    });
+                }
+            }
+        }
         _ => fallback(root, &mut Path::new(), FALLBACK_DEPTH, &mut out),
     }
     out
@@ -2021,6 +2040,34 @@ spec:
             assert_eq!(image(runtimes, "a", "none").as_deref(), Some("<none>"));
             assert_eq!(image(runtimes, "a", "missing"), None);
         }
+    }
+
+    #[test]
+    fn serving_runtimes_are_pods_with_their_workers() {
+        let runtime = "\
+apiVersion: serving.kserve.io/v1alpha1
+kind: ClusterServingRuntime
+spec:
+  containers: [{name: kserve-container, image: x:1}]
+  workerSpec:
+    pipelineParallelSize: 2
+    containers: [{name: worker-container, image: x:1}]
+";
+        assert_eq!(
+            containers_of(runtime),
+            [
+                vec![(
+                    "spec.containers[0]".to_owned(),
+                    "kserve-container".to_owned()
+                )],
+                vec![(
+                    "spec.workerSpec.containers[0]".to_owned(),
+                    "worker-container".to_owned()
+                )],
+            ]
+        );
+        let single = runtime.replace("  workerSpec:\n", "  other:\n");
+        assert_eq!(containers_of(&single).len(), 1);
     }
 
     #[test]
