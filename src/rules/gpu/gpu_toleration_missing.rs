@@ -8,8 +8,10 @@ declare_rule! {
     /// Reports pods that ask for NVIDIA or AMD GPUs (`nvidia.com/gpu`, `nvidia.com/mig-*`,
     /// `amd.com/gpu`) without a toleration for the taint GPU nodes usually carry
     /// (`nvidia.com/gpu` or `amd.com/gpu`, effect `NoSchedule`). A toleration with that
-    /// key (any value), with the resource's own name, or with `operator: Exists` and no key
-    /// (which tolerates every taint) is enough.
+    /// key (any value), with the resource's own name, with AKS's GPU taint `sku=gpu`, or
+    /// with `operator: Exists` and no key (which tolerates every taint) is enough. Pods that
+    /// select GKE's GPU nodes (`cloud.google.com/gke-accelerator` in their node selector or
+    /// in every required node affinity term) pass: GKE adds the toleration itself.
     ///
     /// ## Why is this bad?
     /// Platforms taint GPU nodes so that CPU-only pods do not take them. A GPU pod without
@@ -85,6 +87,10 @@ impl Rule for GpuTolerationMissing {
             // Bound to a node already: the scheduler, and with it taints, do not apply.
             return;
         }
+        if selects_gke_gpus(cx) {
+            // GKE runs the `ExtendedResourceToleration` admission plugin.
+            return;
+        }
         let tolerations = cx
             .field("tolerations")
             .and_then(Node::as_seq)
@@ -104,14 +110,53 @@ impl Rule for GpuTolerationMissing {
     }
 }
 
+/// The node label of GKE's GPU nodes.
+const GKE_ACCELERATOR: &str = "cloud.google.com/gke-accelerator";
+
+/// Whether the pod can only run on GKE's GPU nodes.
+fn selects_gke_gpus(cx: &PodCx<'_>) -> bool {
+    if cx
+        .field("nodeSelector")
+        .and_then(|s| s.get(GKE_ACCELERATOR))
+        .is_some()
+    {
+        return true;
+    }
+    let terms = cx
+        .field("affinity")
+        .and_then(|a| a.get("nodeAffinity"))
+        .and_then(|a| a.get("requiredDuringSchedulingIgnoredDuringExecution"))
+        .and_then(|r| r.get("nodeSelectorTerms"))
+        .and_then(Node::as_seq)
+        .unwrap_or_default();
+    !terms.is_empty()
+        && terms.iter().all(|term| {
+            term.get("matchExpressions")
+                .and_then(Node::as_seq)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| {
+                    e.get("key").and_then(Node::as_str) == Some(GKE_ACCELERATOR)
+                        && matches!(
+                            e.get("operator").and_then(Node::as_str),
+                            Some("In" | "Exists")
+                        )
+                })
+        })
+}
+
 fn tolerates(t: &Node, taint: &str, resource: &str) -> bool {
     let key = t.get("key").and_then(Node::as_str).unwrap_or_default();
     let operator = t.get("operator").and_then(Node::as_str).unwrap_or("Equal");
     let effect = t.get("effect").and_then(Node::as_str).unwrap_or_default();
+    let value = t.get("value").and_then(Node::as_str).unwrap_or_default();
     let key_matches = if key.is_empty() {
         operator == "Exists"
     } else {
-        key == taint || key == resource
+        key == taint
+            || key == resource
+            // AKS's documented taint for GPU node pools.
+            || (key == "sku" && (operator == "Exists" || value == "gpu"))
     };
     key_matches && matches!(effect, "" | "NoSchedule")
 }
@@ -149,6 +194,9 @@ mod tests {
             "      tolerations: [{key: nvidia.com/gpu, value: present}]\n",
             "      tolerations: [{operator: Exists}]\n",
             "      tolerations: [{key: nvidia.com/mig-1g.10gb, operator: Exists}]\n",
+            "      tolerations: [{key: sku, operator: Equal, value: gpu, effect: NoSchedule}]\n",
+            "      nodeSelector: {cloud.google.com/gke-accelerator: nvidia-l4}\n",
+            "      affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: cloud.google.com/gke-accelerator, operator: Exists}]}]}}}\n",
         ] {
             let yaml = job(tolerations, "nvidia.com/mig-1g.10gb");
             assert!(check(&GpuTolerationMissing, &yaml).is_empty(), "{yaml}");
@@ -165,5 +213,14 @@ mod tests {
         assert!(check(&GpuTolerationMissing, &yaml).is_empty());
         let yaml = job("      tolerations: {a: 1}\n", "nvidia.com/gpu");
         assert_eq!(check(&GpuTolerationMissing, &yaml).len(), 1);
+        // Neither another `sku` taint nor a GKE label the pod may avoid is enough.
+        for other in [
+            "      tolerations: [{key: sku, value: cpu}]\n",
+            "      nodeSelector: {cloud.google.com/gke-nodepool: gpu}\n",
+            "      affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: cloud.google.com/gke-accelerator, operator: DoesNotExist}]}]}}}\n",
+        ] {
+            let yaml = job(other, "nvidia.com/gpu");
+            assert_eq!(check(&GpuTolerationMissing, &yaml).len(), 1, "{yaml}");
+        }
     }
 }
