@@ -1,6 +1,6 @@
 use super::pluralize;
 use crate::declare_rule;
-use crate::lint::{PodCx, PsaLevel, PsaScope, Rule, RuleMeta, Sink, Version};
+use crate::lint::{ContainerKind, PodCx, PsaLevel, PsaScope, Rule, RuleMeta, Sink, Version};
 use crate::manifest::Node;
 
 declare_rule! {
@@ -8,7 +8,10 @@ declare_rule! {
     /// Reports container ports with a `hostPort` other than `0` (Pod Security control "Host
     /// Ports", check `hostPorts`, baseline, every version from v1.0). The standard allows a
     /// known list of host ports, but the built-in admission controller has no such list:
-    /// every non-zero host port is rejected.
+    /// every non-zero host port is rejected. In a Pod with `hostNetwork: true` the API
+    /// server sets every unset `hostPort` of its containers and init containers to the
+    /// `containerPort` before admission, so those ports count too (since Kubernetes 1.28
+    /// only in Pods, not in the pod templates of workloads).
     ///
     /// ## Why is this bad?
     /// A host port binds a port of the node's own network interfaces: it bypasses network
@@ -62,26 +65,39 @@ impl Rule for HostPort {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        // The API server's defaulting of a Pod (not of a template) on the host network.
+        let defaulted = cx.object.kind == Some("Pod")
+            && cx.object.api_version == Some("v1")
+            && cx.field("hostNetwork").and_then(Node::as_bool) == Some(true);
         for c in cx.containers() {
             let Some(ports) = c.node.get("ports").and_then(Node::as_seq) else {
                 continue;
             };
+            let defaulted = defaulted && c.kind != ContainerKind::Ephemeral;
             let mut first = None;
             let mut bad: Vec<String> = Vec::new();
             for (i, port) in ports.iter().enumerate() {
-                if let Some(n) = port.get("hostPort").and_then(Node::as_i64)
-                    && n != 0
-                {
-                    first.get_or_insert(i);
+                let set = port.get("hostPort").and_then(Node::as_i64).unwrap_or(0);
+                let (n, key) = match port.get("containerPort").and_then(Node::as_i64) {
+                    Some(container) if set == 0 && defaulted => (container, "containerPort"),
+                    _ => (set, "hostPort"),
+                };
+                if n != 0 {
+                    first.get_or_insert((i, key));
                     bad.push(n.to_string());
                 }
             }
-            let Some(first) = first else { continue };
+            let Some((first, key)) = first else { continue };
             // Upstream lists the ports of a string set: sorted as strings, without repeats.
             bad.sort();
             bad.dedup();
+            let help = if defaulted {
+                "remove `hostNetwork: true` and `hostPort`, and reach the container through a Service: on the host network every container port is a host port"
+            } else {
+                "remove `hostPort` and reach the container through a Service"
+            };
             sink.report(
-                c.path(&["ports"]).index(first).key("hostPort"),
+                c.path(&["ports"]).index(first).key(key),
                 format!(
                     "hostPort: {} uses {} {}",
                     c.describe(),
@@ -89,7 +105,7 @@ impl Rule for HostPort {
                     bad.join(", ")
                 ),
             )
-            .help("remove `hostPort` and reach the container through a Service")
+            .help(help)
             .psa(PsaScope::new(PsaLevel::Baseline, Version::OLDEST));
         }
     }
@@ -128,6 +144,35 @@ spec:
             "14:37 [error] hostPort: container \"app\" uses hostPorts 443, 80 (spec.containers[0].ports[1].hostPort)\n\
              19:45 [error] hostPort: container \"one\" uses hostPort 9000 (spec.containers[1].ports[0].hostPort)"
         );
+    }
+
+    #[test]
+    fn a_pod_on_the_host_network_gets_its_container_ports_as_host_ports() {
+        let pod = "\
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostNetwork: true
+  initContainers:
+  - {name: init, image: x:1, ports: [{containerPort: 9090}]}
+  containers:
+  - name: app
+    image: x:1
+    ports: [{containerPort: 8080}, {containerPort: 8443, hostPort: 0}, {containerPort: 1, hostPort: 2}]
+  ephemeralContainers:
+  - {name: debug, image: x:1, ports: [{containerPort: 7000}]}
+";
+        assert_eq!(
+            render(&check(&HostPort, pod)),
+            "7:54 [error] hostPort: init container \"init\" uses hostPort 9090 (spec.initContainers[0].ports[0].containerPort)\n\
+             11:29 [error] hostPort: container \"app\" uses hostPorts 2, 8080, 8443 (spec.containers[0].ports[0].containerPort)"
+        );
+        // A workload's pod template is not defaulted so (since Kubernetes 1.28).
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers: [{name: a, image: x:1, ports: [{containerPort: 80}]}]\n";
+        assert!(check(&HostPort, deployment).is_empty());
+        let off = pod.replace("hostNetwork: true", "hostNetwork: false");
+        assert_eq!(check(&HostPort, &off).len(), 1);
     }
 
     #[test]
