@@ -10,8 +10,10 @@ declare_rule! {
     /// (`nvidia.com/gpu` or `amd.com/gpu`, effect `NoSchedule`). A toleration with that
     /// key (any value), with the resource's own name, with AKS's GPU taint `sku=gpu`, or
     /// with `operator: Exists` and no key (which tolerates every taint) is enough. Pods that
-    /// select GKE's GPU nodes (`cloud.google.com/gke-accelerator` in their node selector or
-    /// in every required node affinity term) pass: GKE adds the toleration itself.
+    /// select GKE nodes (a `cloud.google.com/` label such as `gke-accelerator`,
+    /// `gke-nodepool` or `compute-class` in their node selector or in every required node
+    /// affinity term) pass: GKE runs the `ExtendedResourceToleration` admission plugin,
+    /// which adds the toleration.
     ///
     /// ## Why is this bad?
     /// Platforms taint GPU nodes so that CPU-only pods do not take them. A GPU pod without
@@ -87,7 +89,7 @@ impl Rule for GpuTolerationMissing {
             // Bound to a node already: the scheduler, and with it taints, do not apply.
             return;
         }
-        if selects_gke_gpus(cx) {
+        if selects_gke(cx) {
             // GKE runs the `ExtendedResourceToleration` admission plugin.
             return;
         }
@@ -110,15 +112,18 @@ impl Rule for GpuTolerationMissing {
     }
 }
 
-/// The node label of GKE's GPU nodes.
-const GKE_ACCELERATOR: &str = "cloud.google.com/gke-accelerator";
+/// The prefix of the node labels GKE sets.
+const GKE_LABELS: &str = "cloud.google.com/";
 
-/// Whether the pod can only run on GKE's GPU nodes.
-fn selects_gke_gpus(cx: &PodCx<'_>) -> bool {
+/// Whether the pod can only run on GKE's nodes.
+fn selects_gke(cx: &PodCx<'_>) -> bool {
+    let gke = |key: Option<&str>| key.is_some_and(|k| k.starts_with(GKE_LABELS));
     if cx
         .field("nodeSelector")
-        .and_then(|s| s.get(GKE_ACCELERATOR))
-        .is_some()
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .any(|(k, _)| gke(k.as_str()))
     {
         return true;
     }
@@ -136,7 +141,7 @@ fn selects_gke_gpus(cx: &PodCx<'_>) -> bool {
                 .unwrap_or_default()
                 .iter()
                 .any(|e| {
-                    e.get("key").and_then(Node::as_str) == Some(GKE_ACCELERATOR)
+                    gke(e.get("key").and_then(Node::as_str))
                         && matches!(
                             e.get("operator").and_then(Node::as_str),
                             Some("In" | "Exists")
@@ -196,6 +201,7 @@ mod tests {
             "      tolerations: [{key: nvidia.com/mig-1g.10gb, operator: Exists}]\n",
             "      tolerations: [{key: sku, operator: Equal, value: gpu, effect: NoSchedule}]\n",
             "      nodeSelector: {cloud.google.com/gke-accelerator: nvidia-l4}\n",
+            "      nodeSelector: {cloud.google.com/compute-class: gpu-pool}\n",
             "      affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: cloud.google.com/gke-accelerator, operator: Exists}]}]}}}\n",
         ] {
             let yaml = job(tolerations, "nvidia.com/mig-1g.10gb");
@@ -216,7 +222,7 @@ mod tests {
         // Neither another `sku` taint nor a GKE label the pod may avoid is enough.
         for other in [
             "      tolerations: [{key: sku, value: cpu}]\n",
-            "      nodeSelector: {cloud.google.com/gke-nodepool: gpu}\n",
+            "      nodeSelector: {example.com/gke-nodepool: gpu}\n",
             "      affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: cloud.google.com/gke-accelerator, operator: DoesNotExist}]}]}}}\n",
         ] {
             let yaml = job(other, "nvidia.com/gpu");
