@@ -206,8 +206,11 @@ pub struct UtilizationMetric {
 #[derive(Clone, Debug, PartialEq)]
 pub struct HpaFact {
     pub namespace: Option<String>,
+    pub name: Option<String>,
     pub target_kind: Option<String>,
     pub target_name: Option<String>,
+    /// `spec.scaleTargetRef`, or where it would go.
+    pub target_location: Location,
     pub utilization: Vec<UtilizationMetric>,
     pub location: Location,
     /// `spec.minReplicas` when it is an integer (the API defaults it to 1).
@@ -438,6 +441,8 @@ impl Facts {
                         .is_none_or(Node::is_null),
                     min_replicas_location: at(&min_path),
                     namespace: object.namespace.map(str::to_string),
+                    name: object.name.map(str::to_string),
+                    target_location: at(&here.key("spec").key("scaleTargetRef")),
                     target_kind: target
                         .and_then(|t| t.get("kind"))
                         .and_then(Node::as_str)
