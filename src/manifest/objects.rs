@@ -120,6 +120,9 @@ pub struct Object<'a> {
     pub node: &'a Node,
     /// Where the object is in its document: empty for the root, `items[2]` in a List.
     pub path: Path,
+    /// Written inside another object whose controller creates it, naming and placing it
+    /// (a Katib Experiment's trial template).
+    pub embedded: bool,
 }
 
 impl<'a> Object<'a> {
@@ -133,6 +136,7 @@ impl<'a> Object<'a> {
             namespace: field(metadata, "namespace"),
             node,
             path,
+            embedded: false,
         }
     }
 
@@ -172,8 +176,34 @@ fn collect_objects<'a>(node: &'a Node, path: Path, depth: usize, out: &mut Vec<O
                 }
             }
         }
-        _ => out.push(object),
+        _ => {
+            let trial = is_katib_experiment(&object)
+                .then(|| {
+                    let path = object.path.keys(&["spec", "trialTemplate", "trialSpec"]);
+                    follow(
+                        node,
+                        &Path::new().keys(&["spec", "trialTemplate", "trialSpec"]),
+                    )
+                    .filter(|n| n.as_map().is_some())
+                    .map(|n| Object {
+                        // Katib creates each trial in the Experiment's namespace.
+                        namespace: object.namespace,
+                        embedded: true,
+                        ..Object::new(n, path)
+                    })
+                })
+                .flatten();
+            out.push(object);
+            out.extend(trial);
+        }
     }
+}
+
+/// A Katib Experiment, whose trials are objects of the kind its `trialTemplate.trialSpec`
+/// holds (a Job, a PyTorchJob, ...): they are checked as such, not as part of the
+/// Experiment.
+fn is_katib_experiment(object: &Object<'_>) -> bool {
+    object.group() == Some("kubeflow.org") && object.kind == Some("Experiment")
 }
 
 /// True for mlk's own resources (`mlk.dev` TrainingJob and InferenceService), which the
@@ -654,6 +684,7 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             );
         }
         "TrainJob" => {}
+        _ if is_katib_experiment(object) => {}
         _ if is_argo_workflow(object) => {
             let path = if object.kind == Some("CronWorkflow") {
                 here.keys(&["spec", "workflowSpec"])
@@ -2068,6 +2099,63 @@ spec:
         );
         let single = runtime.replace("  workerSpec:\n", "  other:\n");
         assert_eq!(containers_of(&single).len(), 1);
+    }
+
+    #[test]
+    fn a_katib_trial_template_is_an_object_of_its_own_kind() {
+        let text = "\
+apiVersion: kubeflow.org/v1beta1
+kind: Experiment
+metadata: {name: hpo, namespace: research}
+spec:
+  trialTemplate:
+    primaryContainerName: pytorch
+    trialSpec:
+      apiVersion: kubeflow.org/v1
+      kind: PyTorchJob
+      spec:
+        pytorchReplicaSpecs:
+          Worker:
+            replicas: 2
+            template:
+              spec:
+                containers: [{name: pytorch, image: x:1}]
+";
+        let file = loaded(text);
+        let objs = objects(&file.documents[0]);
+        let summary: Vec<_> = objs
+            .iter()
+            .map(|o| {
+                let roles: Vec<String> = pod_templates(o)
+                    .iter()
+                    .map(|t| format!("{}", t.path))
+                    .collect();
+                (o.kind, o.namespace, o.embedded, o.path.to_string(), roles)
+            })
+            .collect();
+        // The Experiment has no pods of its own; its trial is a PyTorchJob in its namespace.
+        assert_eq!(
+            summary,
+            [
+                (
+                    Some("Experiment"),
+                    Some("research"),
+                    false,
+                    String::new(),
+                    vec![]
+                ),
+                (
+                    Some("PyTorchJob"),
+                    Some("research"),
+                    true,
+                    "spec.trialTemplate.trialSpec".to_owned(),
+                    vec!["spec.pytorchReplicaSpecs.Worker.template.spec".to_owned()]
+                ),
+            ]
+        );
+        // A trial template kept in a ConfigMap is not in the Experiment.
+        let elsewhere = text.replace("trialSpec:", "configMap:");
+        assert_eq!(objects(&loaded(&elsewhere).documents[0]).len(), 1);
     }
 
     #[test]

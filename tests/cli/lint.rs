@@ -812,3 +812,62 @@ fn a_kserve_model_is_checked_with_a_serving_runtime_from_another_file_or_stdin()
         .expect("runs");
     check(&String::from_utf8_lossy(&out.stdout), "<stdin>");
 }
+
+#[test]
+fn a_katib_trial_template_is_checked_as_the_job_katib_creates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("experiment.yaml"),
+        "\
+apiVersion: kubeflow.org/v1beta1
+kind: Experiment
+metadata: {name: hpo, namespace: research}
+spec:
+  maxTrialCount: 8
+  trialTemplate:
+    primaryContainerName: pytorch
+    trialSpec:
+      apiVersion: kubeflow.org/v1
+      kind: PyTorchJob
+      spec:
+        pytorchReplicaSpecs:
+          Master:
+            replicas: 1
+            template:
+              spec:
+                containers:
+                - {name: pytorch, image: 'registry.example.com/hpo:1', args: ['--lr=${trialParameters.lr}']}
+          Worker:
+            replicas: 2
+            template:
+              spec:
+                containers:
+                - {name: pytorch, image: 'registry.example.com/hpo:1'}
+",
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &[
+            "--format",
+            "concise",
+            "--fail-on",
+            "never",
+            "--select",
+            "ml,correctness",
+            "--ignore",
+            "pytorch-without-shm,long-training-without-checkpoint",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    // The PyTorchJob's own rules apply; it needs no name (Katib names each trial) and no
+    // `ttlSecondsAfterFinished` (Katib deletes each trial's job).
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "experiment.yaml:11:7: warning[training-without-lifecycle-limits] training `PyTorchJob` has no `backoffLimit`, `activeDeadlineSeconds`",
+            "experiment.yaml:12:9: warning[training-without-gang-scheduling] distributed training `PyTorchJob` runs 3 pods without gang scheduling",
+            "2 warnings in 1 file (of 1 checked)",
+        ]
+    );
+}

@@ -6,7 +6,8 @@ use crate::manifest::{Node, Path, Value};
 declare_rule! {
     /// ## What it does
     /// Reports fields that the API server requires and that are missing, null or empty:
-    /// `metadata.name` (without `generateName`) of built-in kinds; `spec.selector` and
+    /// `metadata.name` (without `generateName`) of built-in kinds, except in a Katib trial
+    /// template, which Katib names; `spec.selector` and
     /// `spec.template` of Deployments, ReplicaSets, StatefulSets and DaemonSets; the
     /// template of Jobs; the schedule and job template of CronJobs; `scaleTargetRef` and
     /// `maxReplicas` of HorizontalPodAutoscalers; the `value` of PriorityClasses; the
@@ -106,7 +107,8 @@ impl Rule for MissingRequiredField {
         }
         let node = cx.object.node;
         let metadata = node.get("metadata");
-        if is_missing(metadata.and_then(|m| m.get("name")))
+        if !cx.object.embedded
+            && is_missing(metadata.and_then(|m| m.get("name")))
             && is_missing(metadata.and_then(|m| m.get("generateName")))
         {
             sink.report(

@@ -9,7 +9,8 @@ declare_rule! {
     /// `spec.runPolicy`) that leaves out any of `backoffLimit`, `activeDeadlineSeconds` and
     /// `ttlSecondsAfterFinished`. A `Job` with `backoffLimitPerIndex` needs no
     /// `backoffLimit`; a `CronJob` needs no `ttlSecondsAfterFinished`, since its history
-    /// limits remove finished Jobs. What counts as training is described in the `ml`
+    /// limits remove finished Jobs, and neither does the trial template of a Katib
+    /// Experiment, since Katib deletes each trial's job when the trial ends. What counts as training is described in the `ml`
     /// category: Kubeflow kinds always, Jobs labelled `app.kubernetes.io/component: training`
     /// or requesting GPUs or running a distributed launcher.
     ///
@@ -105,7 +106,7 @@ impl Rule for TrainingWithoutLifecycleLimits {
         if !set("activeDeadlineSeconds") {
             missing.push("activeDeadlineSeconds");
         }
-        if !is_cron_job(object) && !set("ttlSecondsAfterFinished") {
+        if !is_cron_job(object) && !object.embedded && !set("ttlSecondsAfterFinished") {
             missing.push("ttlSecondsAfterFinished");
         }
         if missing.is_empty() {
