@@ -282,6 +282,13 @@ mod tests {
             ),
             (fixture!("host-port-zero"), vec![(B, 0, &[]), (R, 37, &[])]),
             (
+                fixture!("host-network-ports"),
+                vec![
+                    (B, 0, &["hostNamespaces", "hostPorts"]),
+                    (R, 37, &["hostNamespaces", "hostPorts"]),
+                ],
+            ),
+            (
                 fixture!("host-probe"),
                 vec![
                     (B, 33, &[]),
