@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::declare_rule;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
@@ -7,7 +7,8 @@ declare_rule! {
     /// ## What it does
     /// Reports HorizontalPodAutoscalers of the input that scale the same workload (the same
     /// `scaleTargetRef` kind and name in the same namespace); each one is reported, naming
-    /// the others.
+    /// the others. An HPA written more than once (the same name and namespace) is one
+    /// object.
     ///
     /// ## Why is this bad?
     /// Since Kubernetes 1.26 the HPA controller refuses to act on pods that more than one
@@ -101,12 +102,18 @@ impl Rule for ConflictingAutoscalers {
         }
         let name = |i: usize| cx.facts.hpas[i].name.as_deref().unwrap_or("<unnamed>");
         let mut reports: Vec<(usize, String)> = Vec::new();
-        for ((_, kind, target), hpas) in by_target.iter().filter(|(_, h)| h.len() > 1) {
+        for ((_, kind, target), hpas) in &by_target {
+            // An HPA written more than once (the same name in the same namespace) is one
+            // object, applied again.
+            let names: BTreeSet<&str> = hpas.iter().map(|&i| name(i)).collect();
+            if names.len() < 2 {
+                continue;
+            }
             for &i in hpas {
-                let others: Vec<String> = hpas
+                let others: Vec<String> = names
                     .iter()
-                    .filter(|&&j| j != i)
-                    .map(|&j| format!("`{}`", name(j)))
+                    .filter(|&&n| n != name(i))
+                    .map(|n| format!("`{n}`"))
                     .collect();
                 let others = match others.split_last() {
                     Some((last, [])) => format!("{last} also does"),
@@ -157,20 +164,30 @@ mod tests {
              19:19 [error] `HorizontalPodAutoscaler` `b` scales `Deployment` `llm`, as `a` and `c` also do: the HPA controller scales it with none of them (spec.scaleTargetRef)\n\
              26:19 [error] `HorizontalPodAutoscaler` `c` scales `Deployment` `llm`, as `a` and `b` also do: the HPA controller scales it with none of them (spec.scaleTargetRef)"
         );
+        // `b` written twice is one HPA beside `a`.
         let two = [
             hpa("a", "ml", "Deployment", "llm"),
             hpa("b", "ml", "Deployment", "llm"),
+            hpa("b", "ml", "Deployment", "llm"),
         ]
         .join("---\n");
-        assert!(
-            render(&check(&ConflictingAutoscalers, &two))
-                .starts_with("5:19 [error] `HorizontalPodAutoscaler` `a` scales `Deployment` `llm`, as `b` also does:")
+        let found = check(&ConflictingAutoscalers, &two);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`HorizontalPodAutoscaler` `a` scales `Deployment` `llm`, as `b` also does: the HPA controller scales it with none of them",
+                "`HorizontalPodAutoscaler` `b` scales `Deployment` `llm`, as `a` also does: the HPA controller scales it with none of them",
+                "`HorizontalPodAutoscaler` `b` scales `Deployment` `llm`, as `a` also does: the HPA controller scales it with none of them",
+            ]
         );
     }
 
     #[test]
     fn other_namespaces_kinds_and_incomplete_targets_pass() {
         let yaml = [
+            hpa("a", "ml", "Deployment", "llm"),
+            // The same HPA again.
             hpa("a", "ml", "Deployment", "llm"),
             hpa("b", "serving", "Deployment", "llm"),
             hpa("c", "ml", "StatefulSet", "llm"),
