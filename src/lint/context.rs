@@ -54,7 +54,7 @@ pub struct ContainerRef<'a> {
     pub name: Option<&'a str>,
     /// From the document root.
     pub path: Path,
-    /// A KServe model container, which KServe merges over the first container of its
+    /// A KServe model container, which KServe merges over the `kserve-container` of its
     /// serving runtime: KServe's runtimes set `allowPrivilegeEscalation: false`,
     /// `capabilities.drop: [ALL]` and `runAsNonRoot: true` there, so when the runtime is not
     /// among the files linted, those are only wrong when the model sets them otherwise.

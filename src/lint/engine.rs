@@ -3,7 +3,7 @@
 //! -> levels -> sorted. Files are processed in parallel; only findings and small facts
 //! survive a file.
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -16,8 +16,8 @@ use super::rule::{Category, Level, Rule, RuleMeta};
 use super::settings::{Configured, Settings};
 use super::sink::{Entry, Sink, Target};
 use crate::manifest::{
-    self, Document, InputFile, Node, Object, ProblemKind, RuntimeDef, ServingRuntimes, locate,
-    runtime_name,
+    self, Document, InputFile, Node, Object, ProblemKind, RuntimeDef, RuntimeNeed, ServingRuntimes,
+    locate,
 };
 
 /// The annotation prefix of suppressions: `ignore.mlk.dev/<rule-or-category>: "<why>"`.
@@ -81,8 +81,9 @@ struct FileResult {
     text: Option<Arc<str>>,
     /// The file's serving runtimes, for the KServe models of the other files.
     runtimes: Vec<RuntimeDef>,
-    /// The serving runtimes that KServe models of the file name and the file lacks.
-    unresolved: Vec<String>,
+    /// The serving runtimes that KServe models of the file name and the file does not
+    /// settle.
+    needs: BTreeSet<RuntimeNeed>,
     /// The file's text when it has such models, to check them again once the runtimes of
     /// every file are known.
     retry: Option<Arc<str>>,
@@ -139,8 +140,8 @@ pub fn lint_bytes(
 }
 
 /// Checks again the files whose KServe models name a serving runtime that another file of
-/// the run holds, now with every file's runtimes: they are known only once all are read.
-/// Few files have such models, and only those are parsed again.
+/// the run holds, with those runtimes: they are known only once every file is read. Few
+/// files have such models, and only those are parsed again.
 fn link_runtimes(results: &mut [FileResult], settings: &Settings, active: &[ActiveRule]) {
     if results.iter().all(|r| r.retry.is_none()) {
         return;
@@ -149,18 +150,33 @@ fn link_runtimes(results: &mut [FileResult], settings: &Settings, active: &[Acti
         .iter_mut()
         .flat_map(|r| std::mem::take(&mut r.runtimes))
         .collect();
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, def) in defs.iter().enumerate() {
+        by_name.entry(def.name()).or_default().push(i);
+    }
     results.par_iter_mut().enumerate().for_each(|(i, r)| {
         let Some(text) = r.retry.take() else {
             return;
         };
-        if r.unresolved
+        let wanted: BTreeSet<usize> = std::mem::take(&mut r.needs)
             .iter()
-            .any(|n| defs.iter().any(|d| d.name() == n))
-        {
-            let display = r.display.clone();
-            let bytes = Ok(text.as_bytes().to_vec());
-            *r = lint_file(i as u32, &display, bytes, settings, active, &defs);
+            .flat_map(|need| {
+                by_name
+                    .get(need.name())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&d| defs[d].settles(need))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if wanted.is_empty() {
+            return;
         }
+        let others: Vec<&RuntimeDef> = wanted.into_iter().map(|d| &defs[d]).collect();
+        let display = r.display.clone();
+        let bytes = Ok(text.as_bytes().to_vec());
+        *r = lint_file(i as u32, &display, bytes, settings, active, &others);
     });
 }
 
@@ -353,15 +369,15 @@ pub(crate) fn lint_rendered(
     finish(vec![result], 1, settings, active).findings
 }
 
-/// Lints one file; the KServe models in it are merged over its own serving runtimes, or
-/// else over those of `others` (the other files' runtimes, once known).
+/// Lints one file; the KServe models in it are merged over its own serving runtimes and
+/// those of `others` (other files' runtimes, once known), namespaced ones first.
 fn lint_file(
     index: u32,
     name: &str,
     bytes: std::io::Result<Vec<u8>>,
     settings: &Settings,
     active: &[ActiveRule],
-    others: &[RuntimeDef],
+    others: &[&RuntimeDef],
 ) -> FileResult {
     let display: Arc<str> = Arc::from(name);
     let mut result = FileResult {
@@ -373,7 +389,7 @@ fn lint_file(
         display: display.clone(),
         text: None,
         runtimes: Vec::new(),
-        unresolved: Vec::new(),
+        needs: BTreeSet::new(),
         retry: None,
     };
     let bytes = match bytes {
@@ -455,8 +471,10 @@ fn lint_file(
             &mut result,
         );
     }
-    if others.is_empty() && !result.unresolved.is_empty() {
+    if others.is_empty() && !result.needs.is_empty() {
         result.retry = Some(Arc::from(source.text.as_str()));
+    } else {
+        result.needs.clear();
     }
     if settings.keep_sources && !result.pending.is_empty() {
         result.text = Some(
@@ -624,11 +642,8 @@ fn lint_document(
         for pod in templates {
             let base = object.path.join(&pod.path);
             let runtime = runtimes.container_for(&object, &pod);
-            if runtime.is_none()
-                && let Some(name) = runtime_name(&pod)
-                && !result.unresolved.iter().any(|n| n == name)
-            {
-                result.unresolved.push(name.to_string());
+            if let Some(need) = runtimes.need(&object, &pod) {
+                result.needs.insert(need);
             }
             let pcx = PodCx::new(display, &object, &pod, settings, base, runtime);
             for a in active {

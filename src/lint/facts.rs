@@ -8,7 +8,8 @@ use super::finding::{ObjectRef, Position};
 use crate::manifest::{Node, Object, Path, PathSeg, PodTemplate, Span, locate};
 use crate::quantity::Quantity;
 
-/// Identifies an object of the input, for suppressions.
+/// Identifies an object of the input, for suppressions (an embedded object is identified
+/// with the one it is written in).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectKey {
     pub file: u32,
@@ -53,7 +54,14 @@ impl Origin<'_> {
             key: ObjectKey {
                 file: self.file_index,
                 document: self.document as u32,
-                path: Arc::from(object.path.to_string()),
+                // An embedded object shares the suppressions of the one it is written in.
+                path: Arc::from(
+                    object
+                        .embedded
+                        .as_ref()
+                        .map_or(&object.path, |e| &e.parent)
+                        .to_string(),
+                ),
             },
         })
     }

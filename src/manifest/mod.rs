@@ -20,6 +20,6 @@ pub use load::{
 };
 pub use node::{Node, Span, Style, Tag, Value};
 pub use objects::{
-    Object, Path, PathSeg, PodTemplate, RuntimeDef, ServingRuntimes, TemplateContainer, Volume,
-    is_mlk_resource, locate, objects, pod_templates, runtime_name,
+    Embedded, Object, Path, PathSeg, PodTemplate, RuntimeDef, RuntimeNeed, ServingRuntimes,
+    TemplateContainer, Volume, embedded_object, is_mlk_resource, locate, objects, pod_templates,
 };

@@ -120,9 +120,19 @@ pub struct Object<'a> {
     pub node: &'a Node,
     /// Where the object is in its document: empty for the root, `items[2]` in a List.
     pub path: Path,
-    /// Written inside another object whose controller creates it, naming and placing it
-    /// (a Katib Experiment's trial template).
-    pub embedded: bool,
+    /// Set when the object is written inside another whose controller creates it, naming
+    /// and placing it (a Katib Experiment's trial template).
+    pub embedded: Option<Embedded>,
+}
+
+/// How an object written inside another comes to exist.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Embedded {
+    /// The path of the object it is written in, whose suppressions cover it too.
+    pub parent: Path,
+    /// The controller keeps it once done (a Katib trial whose template says `retain:
+    /// true`); otherwise it deletes it.
+    pub retained: bool,
 }
 
 impl<'a> Object<'a> {
@@ -136,7 +146,7 @@ impl<'a> Object<'a> {
             namespace: field(metadata, "namespace"),
             node,
             path,
-            embedded: false,
+            embedded: None,
         }
     }
 
@@ -177,26 +187,38 @@ fn collect_objects<'a>(node: &'a Node, path: Path, depth: usize, out: &mut Vec<O
             }
         }
         _ => {
-            let trial = is_katib_experiment(&object)
-                .then(|| {
-                    let path = object.path.keys(&["spec", "trialTemplate", "trialSpec"]);
-                    follow(
+            let trial = embedded_object(&object).map(|n| Object {
+                // Katib creates each trial in the Experiment's namespace, and names it
+                // after the Experiment.
+                namespace: object.namespace,
+                name: object.name,
+                embedded: Some(Embedded {
+                    parent: object.path.clone(),
+                    retained: follow(
                         node,
-                        &Path::new().keys(&["spec", "trialTemplate", "trialSpec"]),
+                        &Path::new().keys(&["spec", "trialTemplate", "retain"]),
                     )
-                    .filter(|n| n.as_map().is_some())
-                    .map(|n| Object {
-                        // Katib creates each trial in the Experiment's namespace.
-                        namespace: object.namespace,
-                        embedded: true,
-                        ..Object::new(n, path)
-                    })
-                })
-                .flatten();
+                    .and_then(Node::as_bool)
+                        == Some(true),
+                }),
+                ..Object::new(n, object.path.keys(&KATIB_TRIAL))
+            });
             out.push(object);
             out.extend(trial);
         }
     }
+}
+
+/// Where a Katib Experiment holds its trial template.
+const KATIB_TRIAL: [&str; 3] = ["spec", "trialTemplate", "trialSpec"];
+
+/// The object written inside `object` that is checked as an object of its own (a Katib
+/// Experiment's trial template), so that rules walking `object` skip it.
+pub fn embedded_object<'a>(object: &Object<'a>) -> Option<&'a Node> {
+    if !is_katib_experiment(object) {
+        return None;
+    }
+    follow(object.node, &Path::new().keys(&KATIB_TRIAL)).filter(|n| n.as_map().is_some())
 }
 
 /// A Katib Experiment, whose trials are objects of the kind its `trialTemplate.trialSpec`
@@ -1054,7 +1076,7 @@ impl<'a> ServingRuntimes<'a> {
 
     /// These runtimes followed by `others`, which are looked at only where none of these
     /// has the name.
-    pub fn with(mut self, others: &'a [RuntimeDef]) -> Self {
+    pub fn with(mut self, others: &[&'a RuntimeDef]) -> Self {
         for def in others {
             match &def.scope {
                 RuntimeScope::Namespace(namespace) => {
@@ -1065,6 +1087,25 @@ impl<'a> ServingRuntimes<'a> {
             }
         }
         self
+    }
+
+    /// What the KServe model of `pod`, a pod template of `object`, may take from the
+    /// runtimes of other files: nothing when these hold a ServingRuntime of the name it
+    /// names in its namespace, which no other runtime can override.
+    pub fn need(&self, object: &Object<'_>, pod: &PodTemplate<'_>) -> Option<RuntimeNeed> {
+        let name = runtime_name(pod)?;
+        if self
+            .namespaced
+            .iter()
+            .any(|(namespace, n, _)| *n == name && *namespace == object.namespace)
+        {
+            return None;
+        }
+        Some(RuntimeNeed {
+            namespace: object.namespace.map(str::to_string),
+            name: name.to_string(),
+            cluster_here: self.cluster.iter().any(|(n, _)| *n == name),
+        })
     }
 
     /// Copies of these runtimes, to outlive their documents.
@@ -1104,10 +1145,37 @@ impl RuntimeDef {
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// Whether this runtime of another file changes what `need` resolves to: a
+    /// ServingRuntime of the name in the model's namespace always does (KServe looks there
+    /// first), a ClusterServingRuntime of the name only when the model's file has none.
+    pub fn settles(&self, need: &RuntimeNeed) -> bool {
+        self.name == need.name
+            && match &self.scope {
+                RuntimeScope::Namespace(namespace) => *namespace == need.namespace,
+                RuntimeScope::Cluster => !need.cluster_here,
+            }
+    }
+}
+
+/// A serving runtime that a KServe model names and its own file does not settle.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RuntimeNeed {
+    namespace: Option<String>,
+    name: String,
+    /// The model's file holds a ClusterServingRuntime of the name.
+    cluster_here: bool,
+}
+
+impl RuntimeNeed {
+    /// The runtime's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
 }
 
 /// The serving runtime that the KServe model of `pod` names (`model.runtime`).
-pub fn runtime_name<'a>(pod: &PodTemplate<'a>) -> Option<&'a str> {
+fn runtime_name<'a>(pod: &PodTemplate<'a>) -> Option<&'a str> {
     let model = pod.inline.as_ref().filter(|i| i.over_runtime)?;
     model.node.get("runtime")?.as_str()
 }
@@ -2063,7 +2131,8 @@ spec:
         };
         let defs = runtimes.defs();
         // Kept for other files, the runtimes resolve the same way.
-        for runtimes in [&runtimes, &ServingRuntimes::default().with(&defs)] {
+        let refs: Vec<&RuntimeDef> = defs.iter().collect();
+        for runtimes in [&runtimes, &ServingRuntimes::default().with(&refs)] {
             // The namespace's runtime first, and its `kserve-container`, not its first one.
             assert_eq!(image(runtimes, "a", "two").as_deref(), Some("server:1"));
             assert_eq!(image(runtimes, "b", "two").as_deref(), Some("cluster:1"));
@@ -2130,7 +2199,13 @@ spec:
                     .iter()
                     .map(|t| format!("{}", t.path))
                     .collect();
-                (o.kind, o.namespace, o.embedded, o.path.to_string(), roles)
+                (
+                    o.kind,
+                    o.namespace,
+                    o.embedded.is_some(),
+                    o.path.to_string(),
+                    roles,
+                )
             })
             .collect();
         // The Experiment has no pods of its own; its trial is a PyTorchJob in its namespace.

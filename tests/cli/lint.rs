@@ -871,3 +871,121 @@ spec:
         ]
     );
 }
+
+#[test]
+fn a_namespaced_serving_runtime_in_another_file_wins_over_a_cluster_one_beside_the_model() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // KServe looks for the ServingRuntime in the model's namespace first, wherever the
+    // input holds it; the bare ClusterServingRuntime of the same name is not used.
+    let models = [
+        kserve_model("{name: m, namespace: team-a}", "custom", "{}"),
+        kserve_runtime("ClusterServingRuntime", "{name: custom}", "{}"),
+    ]
+    .join("---\n");
+    fs::write(dir.path().join("a-models.yaml"), models).expect("write");
+    fs::write(
+        dir.path().join("b-runtime.yaml"),
+        kserve_runtime(
+            "ServingRuntime",
+            "{name: custom, namespace: team-a}",
+            RESTRICTED_CONTAINER,
+        ),
+    )
+    .expect("write");
+    let (code, out, _) = lint_in(
+        dir.path(),
+        &["--format", "concise", "--select", "pod-security"],
+    );
+    assert_eq!(code, 1, "{out}");
+    // Only the bare cluster runtime, as a pod of its own (line 20), is reported.
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(
+        lines[..4]
+            .iter()
+            .all(|l| l.starts_with("a-models.yaml:20:5: ")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_katib_trial_is_named_and_suppressed_through_its_experiment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let experiment = |name: &str, annotations: &str, retain: &str| {
+        format!(
+            "\
+apiVersion: kubeflow.org/v1beta1
+kind: Experiment
+metadata: {{name: {name}, namespace: research, annotations: {annotations}}}
+spec:
+  trialTemplate:
+    retain: {retain}
+    trialSpec:
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {{name: '${{trialSpec.Name}}', labels: {{app.kubernetes.io/component: training}}}}
+      spec:
+        backoffLimit: 1
+        activeDeadlineSeconds: 600
+        template:
+          metadata: {{labels: {{spot: yes}}}}
+          spec:
+            restartPolicy: Never
+            containers: [{{name: c, image: 'x:1'}}]
+"
+        )
+    };
+    let text = [
+        // Suppressed on the Experiment: the trial's findings go too, and the suppression
+        // counts as used.
+        experiment(
+            "quiet",
+            "{ignore.mlk.dev/pod-security: 'trials run in a sandbox'}",
+            "false",
+        ),
+        // Katib keeps the trial's job: it needs a TTL again.
+        experiment("kept", "{}", "true"),
+    ]
+    .join("---\n");
+    fs::write(dir.path().join("experiments.yaml"), text).expect("write");
+    let args = [
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--ignore",
+        "long-training-without-checkpoint",
+    ];
+    let (_, out, _) = lint_in(dir.path(), &args);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let findings: Vec<(String, u64, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_owned(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["object"]["name"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let at = |rule: &str, line: u64, name: &str| (rule.to_owned(), line, name.to_owned());
+    // The unquoted `yes` is reported once per trial, on the trial; the trial's findings
+    // name the Experiment; the placeholder name is Katib's to replace; only the retained
+    // trial needs a TTL.
+    assert_eq!(
+        findings,
+        [
+            at("ambiguous-scalar", 15, "quiet"),
+            at("invalid-label", 15, "quiet"),
+            at("training-without-lifecycle-limits", 30, "kept"),
+            at("ambiguous-scalar", 34, "kept"),
+            at("invalid-label", 34, "kept"),
+            at("capabilities-not-dropped", 37, "kept"),
+            at("privilege-escalation-allowed", 37, "kept"),
+            at("run-as-root", 37, "kept"),
+            at("seccomp-profile-missing", 37, "kept"),
+        ]
+    );
+}

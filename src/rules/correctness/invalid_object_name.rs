@@ -11,7 +11,8 @@ declare_rule! {
     /// digits, `-` and `.`, at most 253 characters); Services an RFC 1035 label (at most 63
     /// characters, starting with a letter), because the name becomes a DNS name;
     /// Namespaces an RFC 1123 label; RBAC roles and bindings any path segment (no `/`, no
-    /// `%`, not `.` or `..`).
+    /// `%`, not `.` or `..`). Those of a Katib trial template are not checked: Katib
+    /// replaces them.
     ///
     /// ## Why is this bad?
     /// The object is rejected with `metadata.name: Invalid value`. Uppercase letters and
@@ -79,7 +80,10 @@ impl Rule for InvalidObjectName {
         if !is_served(api_version, kind) && removal(api_version, kind).is_none() {
             return;
         }
-        let Some(metadata) = cx.object.node.get("metadata") else {
+        let Some(metadata) = cx.object.node.get("metadata").filter(|_| {
+            // Katib names each trial itself, whatever the template says.
+            cx.object.embedded.is_none()
+        }) else {
             return;
         };
         if let Some(name) = metadata

@@ -107,7 +107,7 @@ impl Rule for MissingRequiredField {
         }
         let node = cx.object.node;
         let metadata = node.get("metadata");
-        if !cx.object.embedded
+        if cx.object.embedded.is_none()
             && is_missing(metadata.and_then(|m| m.get("name")))
             && is_missing(metadata.and_then(|m| m.get("generateName")))
         {

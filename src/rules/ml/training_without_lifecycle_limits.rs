@@ -10,7 +10,8 @@ declare_rule! {
     /// `ttlSecondsAfterFinished`. A `Job` with `backoffLimitPerIndex` needs no
     /// `backoffLimit`; a `CronJob` needs no `ttlSecondsAfterFinished`, since its history
     /// limits remove finished Jobs, and neither does the trial template of a Katib
-    /// Experiment, since Katib deletes each trial's job when the trial ends. What counts as training is described in the `ml`
+    /// Experiment, since Katib deletes each trial's job when the trial ends (unless the
+    /// template sets `retain: true`). What counts as training is described in the `ml`
     /// category: Kubeflow kinds always, Jobs labelled `app.kubernetes.io/component: training`
     /// or requesting GPUs or running a distributed launcher.
     ///
@@ -106,7 +107,9 @@ impl Rule for TrainingWithoutLifecycleLimits {
         if !set("activeDeadlineSeconds") {
             missing.push("activeDeadlineSeconds");
         }
-        if !is_cron_job(object) && !object.embedded && !set("ttlSecondsAfterFinished") {
+        // A Katib trial's job is deleted when the trial ends, unless the template retains it.
+        let deleted = object.embedded.as_ref().is_some_and(|e| !e.retained);
+        if !is_cron_job(object) && !deleted && !set("ttlSecondsAfterFinished") {
             missing.push("ttlSecondsAfterFinished");
         }
         if missing.is_empty() {

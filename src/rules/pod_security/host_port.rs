@@ -8,10 +8,11 @@ declare_rule! {
     /// Reports container ports with a `hostPort` other than `0` (Pod Security control "Host
     /// Ports", check `hostPorts`, baseline, every version from v1.0). The standard allows a
     /// known list of host ports, but the built-in admission controller has no such list:
-    /// every non-zero host port is rejected. In a Pod with `hostNetwork: true` the API
+    /// every non-zero host port is rejected. In a pod with `hostNetwork: true` the API
     /// server sets every unset `hostPort` of its containers and init containers to the
-    /// `containerPort` before admission, so those ports count too (since Kubernetes 1.28
-    /// only in Pods, not in the pod templates of workloads).
+    /// `containerPort` before admission, so those ports count too. The pods of a workload
+    /// get this when they are created (since Kubernetes 1.28 the stored template is left
+    /// as written), so a workload's template is checked as its pods will be.
     ///
     /// ## Why is this bad?
     /// A host port binds a port of the node's own network interfaces: it bypasses network
@@ -65,10 +66,8 @@ impl Rule for HostPort {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
-        // The API server's defaulting of a Pod (not of a template) on the host network.
-        let defaulted = cx.object.kind == Some("Pod")
-            && cx.object.api_version == Some("v1")
-            && cx.field("hostNetwork").and_then(Node::as_bool) == Some(true);
+        // The API server's defaulting of a pod on the host network.
+        let defaulted = cx.field("hostNetwork").and_then(Node::as_bool) == Some(true);
         for c in cx.containers() {
             let Some(ports) = c.node.get("ports").and_then(Node::as_seq) else {
                 continue;
@@ -168,9 +167,12 @@ spec:
             "7:54 [error] hostPort: init container \"init\" uses hostPort 9090 (spec.initContainers[0].ports[0].containerPort)\n\
              11:29 [error] hostPort: container \"app\" uses hostPorts 2, 8080, 8443 (spec.containers[0].ports[0].containerPort)"
         );
-        // A workload's pod template is not defaulted so (since Kubernetes 1.28).
+        // A workload's pods are defaulted when they are created.
         let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers: [{name: a, image: x:1, ports: [{containerPort: 80}]}]\n";
-        assert!(check(&HostPort, deployment).is_empty());
+        assert_eq!(
+            render(&check(&HostPort, deployment)),
+            "8:66 [error] hostPort: container \"a\" uses hostPort 80 (spec.template.spec.containers[0].ports[0].containerPort)"
+        );
         let off = pod.replace("hostNetwork: true", "hostNetwork: false");
         assert_eq!(check(&HostPort, &off).len(), 1);
     }

@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::declare_rule;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
@@ -7,8 +7,8 @@ declare_rule! {
     /// ## What it does
     /// Reports HorizontalPodAutoscalers of the input that scale the same workload (the same
     /// `scaleTargetRef` kind and name in the same namespace); each one is reported, naming
-    /// the others. An HPA written more than once (the same name and namespace) is one
-    /// object.
+    /// the others (the first five). An HPA written more than once (the same name and
+    /// namespace) is one object; HPAs without a name (`generateName`) are each their own.
     ///
     /// ## Why is this bad?
     /// Since Kubernetes 1.26 the HPA controller refuses to act on pods that more than one
@@ -101,30 +101,30 @@ impl Rule for ConflictingAutoscalers {
             }
         }
         let name = |i: usize| cx.facts.hpas[i].name.as_deref().unwrap_or("<unnamed>");
+        // An HPA written more than once (the same name in the same namespace) is one object,
+        // applied again; HPAs without a name (`generateName`) are each one of their own.
+        let id = |i: usize| cx.facts.hpas[i].name.as_deref().ok_or(i);
         let mut reports: Vec<(usize, String)> = Vec::new();
         for ((_, kind, target), hpas) in &by_target {
-            // An HPA written more than once (the same name in the same namespace) is one
-            // object, applied again.
-            let names: BTreeSet<&str> = hpas.iter().map(|&i| name(i)).collect();
-            if names.len() < 2 {
+            let mut ids: Vec<(Result<&str, usize>, usize)> =
+                hpas.iter().map(|&i| (id(i), i)).collect();
+            ids.sort();
+            ids.dedup_by_key(|(id, _)| *id);
+            if ids.len() < 2 {
                 continue;
             }
             for &i in hpas {
-                let others: Vec<String> = names
+                let others: Vec<String> = ids
                     .iter()
-                    .filter(|&&n| n != name(i))
-                    .map(|n| format!("`{n}`"))
+                    .filter(|(other, _)| *other != id(i))
+                    .map(|&(_, j)| format!("`{}`", name(j)))
                     .collect();
-                let others = match others.split_last() {
-                    Some((last, [])) => format!("{last} also does"),
-                    Some((last, rest)) => format!("{} and {last} also do", rest.join(", ")),
-                    None => continue,
-                };
                 reports.push((
                     i,
                     format!(
-                        "`HorizontalPodAutoscaler` `{}` scales `{kind}` `{target}`, as {others}: the HPA controller scales it with none of them",
+                        "`HorizontalPodAutoscaler` `{}` scales `{kind}` `{target}`, as {}: the HPA controller scales it with none of them",
                         name(i),
+                        also(&others),
                     ),
                 ));
             }
@@ -135,6 +135,24 @@ impl Rule for ConflictingAutoscalers {
             sink.report_at(&cx.facts.hpas[i].target_location, message)
                 .help("keep one HorizontalPodAutoscaler per workload and list every metric in it: it scales to the highest replica count any metric asks for");
         }
+    }
+}
+
+/// The most other HPAs a message names.
+const MAX_NAMED: usize = 5;
+
+/// `` `b` also does ``, `` `b` and `c` also do ``, or, for many, the first few and how
+/// many more.
+fn also(others: &[String]) -> String {
+    match others {
+        [one] => format!("{one} also does"),
+        _ if others.len() > MAX_NAMED => format!(
+            "{} and {} others also do",
+            others[..MAX_NAMED].join(", "),
+            others.len() - MAX_NAMED
+        ),
+        [rest @ .., last] => format!("{} and {last} also do", rest.join(", ")),
+        [] => String::new(),
     }
 }
 
@@ -180,6 +198,25 @@ mod tests {
                 "`HorizontalPodAutoscaler` `b` scales `Deployment` `llm`, as `a` also does: the HPA controller scales it with none of them",
                 "`HorizontalPodAutoscaler` `b` scales `Deployment` `llm`, as `a` also does: the HPA controller scales it with none of them",
             ]
+        );
+    }
+
+    #[test]
+    fn unnamed_autoscalers_are_each_their_own_and_long_lists_are_cut() {
+        let unnamed = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {generateName: hpa-, namespace: ml}\nspec:\n  scaleTargetRef: {kind: Deployment, name: llm}\n  maxReplicas: 4\n";
+        let yaml = [unnamed, unnamed].join("---\n");
+        assert_eq!(check(&ConflictingAutoscalers, &yaml).len(), 2);
+        let many: Vec<String> = (0..8)
+            .map(|i| hpa(&format!("h{i}"), "ml", "Deployment", "llm"))
+            .collect();
+        let found = check(&ConflictingAutoscalers, &many.join("---\n"));
+        assert_eq!(found.len(), 8);
+        assert!(
+            found[0]
+                .message
+                .contains("as `h1`, `h2`, `h3`, `h4`, `h5` and 2 others also do:"),
+            "{}",
+            found[0].message
         );
     }
 

@@ -2,7 +2,7 @@ use std::borrow::Cow;
 
 use crate::declare_rule;
 use crate::lint::{ObjectCx, Rule, RuleMeta, Sink};
-use crate::manifest::{Node, Path, Value};
+use crate::manifest::{Node, Path, Value, embedded_object};
 
 declare_rule! {
     /// ## What it does
@@ -73,6 +73,7 @@ impl Rule for AmbiguousScalar {
             base: &cx.object.path,
             stack: Vec::new(),
             sink,
+            skip: embedded_object(cx.object),
         };
         walk.node(cx.object.node);
     }
@@ -89,10 +90,15 @@ struct Walk<'a, 's> {
     /// The path to the node being visited, turned into a [`Path`] only on a report.
     stack: Vec<Seg<'a>>,
     sink: &'s mut Sink,
+    /// An object written inside this one, checked as an object of its own.
+    skip: Option<&'a Node>,
 }
 
 impl<'a> Walk<'a, '_> {
     fn node(&mut self, node: &'a Node) {
+        if self.skip.is_some_and(|s| std::ptr::eq(s, node)) {
+            return;
+        }
         match &node.value {
             Value::Map(entries) => {
                 for (key, value) in entries {
