@@ -179,6 +179,7 @@ pub struct WorkloadFact {
     pub kind: String,
     pub name: Option<String>,
     pub pods: Vec<PodFact>,
+    /// `metadata.name`, or where it would go.
     pub location: Location,
     /// The object's own labels.
     pub labels: StrMap,
@@ -484,7 +485,7 @@ impl Facts {
                 kind: object.kind.unwrap_or_default().to_string(),
                 name: object.name.map(str::to_string),
                 pods,
-                location: at(&here),
+                location: at(&here.key("metadata").key("name")),
                 labels: string_map(node.get("metadata").and_then(|m| m.get("labels"))),
                 replicas: node
                     .get("spec")

@@ -185,7 +185,7 @@ spec: {selector: {app: web}}
     fn missing_budget_is_reported_at_the_workload() {
         assert_eq!(
             run(APP),
-            "1:1 [warning] served `Deployment` has no PodDisruptionBudget in the input ()"
+            "3:18 [warning] served `Deployment` has no PodDisruptionBudget in the input (metadata.name)"
         );
     }
 
