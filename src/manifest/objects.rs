@@ -1094,11 +1094,7 @@ impl<'a> ServingRuntimes<'a> {
     /// names in its namespace, which no other runtime can override.
     pub fn need(&self, object: &Object<'_>, pod: &PodTemplate<'_>) -> Option<RuntimeNeed> {
         let name = runtime_name(pod)?;
-        if self
-            .namespaced
-            .iter()
-            .any(|(namespace, n, _)| *n == name && *namespace == object.namespace)
-        {
+        if self.namespaced(object, name).is_some() {
             return None;
         }
         Some(RuntimeNeed {
@@ -1127,16 +1123,20 @@ impl<'a> ServingRuntimes<'a> {
     /// merged over, when the runtime it names (`model.runtime`) is among these.
     pub fn container_for(&self, object: &Object<'_>, pod: &PodTemplate<'_>) -> Option<&'a Node> {
         let name = runtime_name(pod)?;
+        self.namespaced(object, name).or_else(|| {
+            self.cluster
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, container)| *container)
+        })
+    }
+
+    /// The container of the ServingRuntime `name` in the namespace of `object`.
+    fn namespaced(&self, object: &Object<'_>, name: &str) -> Option<&'a Node> {
         self.namespaced
             .iter()
             .find(|(namespace, n, _)| *n == name && *namespace == object.namespace)
             .map(|(_, _, container)| *container)
-            .or_else(|| {
-                self.cluster
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, container)| *container)
-            })
     }
 }
 

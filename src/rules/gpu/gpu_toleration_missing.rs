@@ -1,3 +1,4 @@
+use super::placement::selects_gke;
 use super::resources::{GpuVendor, first_gpu};
 use crate::declare_rule;
 use crate::lint::{PodCx, Rule, RuleMeta, Sink};
@@ -89,7 +90,7 @@ impl Rule for GpuTolerationMissing {
             // Bound to a node already: the scheduler, and with it taints, do not apply.
             return;
         }
-        if selects_gke(cx) {
+        if selects_gke(cx.pod) {
             // GKE runs the `ExtendedResourceToleration` admission plugin.
             return;
         }
@@ -110,44 +111,6 @@ impl Rule for GpuTolerationMissing {
             "add `tolerations: [{{key: {taint}, operator: Exists, effect: NoSchedule}}]`"
         ));
     }
-}
-
-/// The prefix of the node labels GKE sets.
-const GKE_LABELS: &str = "cloud.google.com/";
-
-/// Whether the pod can only run on GKE's nodes.
-fn selects_gke(cx: &PodCx<'_>) -> bool {
-    let gke = |key: Option<&str>| key.is_some_and(|k| k.starts_with(GKE_LABELS));
-    if cx
-        .field("nodeSelector")
-        .and_then(Node::as_map)
-        .unwrap_or_default()
-        .iter()
-        .any(|(k, _)| gke(k.as_str()))
-    {
-        return true;
-    }
-    let terms = cx
-        .field("affinity")
-        .and_then(|a| a.get("nodeAffinity"))
-        .and_then(|a| a.get("requiredDuringSchedulingIgnoredDuringExecution"))
-        .and_then(|r| r.get("nodeSelectorTerms"))
-        .and_then(Node::as_seq)
-        .unwrap_or_default();
-    !terms.is_empty()
-        && terms.iter().all(|term| {
-            term.get("matchExpressions")
-                .and_then(Node::as_seq)
-                .unwrap_or_default()
-                .iter()
-                .any(|e| {
-                    gke(e.get("key").and_then(Node::as_str))
-                        && matches!(
-                            e.get("operator").and_then(Node::as_str),
-                            Some("In" | "Exists")
-                        )
-                })
-        })
 }
 
 fn tolerates(t: &Node, taint: &str, resource: &str) -> bool {

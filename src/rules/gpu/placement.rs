@@ -53,6 +53,39 @@ pub fn allowed_values<'a>(pod: &PodTemplate<'a>, key: &str) -> Allowed<'a> {
     }
 }
 
+/// The prefix of the node labels GKE sets.
+const GKE_LABELS: &str = "cloud.google.com/";
+
+/// Whether the pod can only run on GKE's nodes: a GKE label in its node selector, or in
+/// every required node-affinity term (with `In` or `Exists`).
+pub fn selects_gke(pod: &PodTemplate<'_>) -> bool {
+    let gke = |key: Option<&str>| key.is_some_and(|k| k.starts_with(GKE_LABELS));
+    if pod
+        .field("nodeSelector")
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .any(|(k, _)| gke(k.as_str()))
+    {
+        return true;
+    }
+    let terms = pod.field("affinity").map_or(&[][..], required_terms);
+    !terms.is_empty()
+        && terms.iter().all(|term| {
+            term.get("matchExpressions")
+                .and_then(Node::as_seq)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| {
+                    gke(e.get("key").and_then(Node::as_str))
+                        && matches!(
+                            e.get("operator").and_then(Node::as_str),
+                            Some("In" | "Exists")
+                        )
+                })
+        })
+}
+
 /// `nodeSelectorTerms` of the required node affinity; the pod may run on a node that
 /// matches any one of them.
 fn required_terms(affinity: &Node) -> &[Node] {
