@@ -18,6 +18,9 @@ pub struct ObjectCx<'a> {
     pub text: &'a str,
     pub object: &'a Object<'a>,
     pub settings: &'a Settings,
+    /// The line of the first object of the same file with the same API group, kind,
+    /// namespace and name, when this object repeats it.
+    pub first_definition: Option<u32>,
 }
 
 impl ObjectCx<'_> {

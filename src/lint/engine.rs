@@ -3,7 +3,7 @@
 //! -> levels -> sorted. Files are processed in parallel; only findings and small facts
 //! survive a file.
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, hash_map};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -459,6 +459,7 @@ fn lint_file(
         result.runtimes = own.defs();
     }
     let runtimes = own.with(others);
+    let mut defined = HashMap::new();
     for doc in &source.documents {
         lint_document(
             index,
@@ -468,6 +469,7 @@ fn lint_file(
             &runtimes,
             settings,
             active,
+            &mut defined,
             &mut result,
         );
     }
@@ -527,14 +529,34 @@ fn push_meta(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn lint_document(
+/// What makes two objects of a file the same object of the API: the API group (not the
+/// version), the kind, the namespace as written, and the name.
+type Identity<'s> = (&'s str, &'s str, Option<&'s str>, &'s str);
+
+/// The identity of an object that the API stores under its name: not one named by
+/// `generateName`, nor one that a controller creates from a template in another object.
+fn identity<'s>(object: &Object<'s>) -> Option<Identity<'s>> {
+    if object.embedded.is_some() {
+        return None;
+    }
+    Some((
+        object.group()?,
+        object.kind?,
+        object.namespace,
+        object.name.filter(|n| !n.is_empty())?,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lint_document<'s>(
     file_index: u32,
     display: &Arc<str>,
     text: &str,
-    doc: &Document,
+    doc: &'s Document,
     runtimes: &ServingRuntimes<'_>,
     settings: &Settings,
     active: &[ActiveRule],
+    defined: &mut HashMap<Identity<'s>, u32>,
     result: &mut FileResult,
 ) {
     let resolve = |a: &ActiveRule, entry: Entry, site: Option<&Arc<Site>>| -> Pending {
@@ -626,11 +648,26 @@ fn lint_document(
             }
             continue;
         }
+        let first_definition = identity(&object).and_then(|id| {
+            let line = object
+                .node
+                .get("metadata")
+                .and_then(|m| m.get("name"))
+                .map_or(object.node.span.line, |n| n.span.line);
+            match defined.entry(id) {
+                hash_map::Entry::Occupied(first) => Some(*first.get()),
+                hash_map::Entry::Vacant(slot) => {
+                    slot.insert(line);
+                    None
+                }
+            }
+        });
         let ocx = ObjectCx {
             file: display,
             text,
             object: &object,
             settings,
+            first_definition,
         };
         for a in active {
             let mut sink = Sink::default();

@@ -2,6 +2,7 @@
 //! differently from what their author meant. The engine reports the suppression problems
 //! of this category itself (`unused-suppression`, `suppression-without-reason`).
 mod api;
+mod duplicate_object;
 mod invalid_autoscaler;
 mod invalid_cron_job;
 mod invalid_job;
@@ -22,6 +23,7 @@ use crate::lint::Rule;
 
 pub use api::shapes_source;
 
+pub use duplicate_object::DuplicateObject;
 pub use invalid_autoscaler::InvalidAutoscaler;
 pub use invalid_cron_job::InvalidCronJob;
 pub use invalid_job::InvalidJob;
@@ -52,6 +54,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &MultipleDefaultPriorityClasses,
         &InvalidJob,
         &InvalidCronJob,
+        &DuplicateObject,
     ]
 }
 
