@@ -188,6 +188,9 @@ pub struct WorkloadFact {
     /// `spec.replicas` is absent (or null), as opposed to written with a wrong type.
     pub replicas_missing: bool,
     pub replicas_location: Location,
+    /// The labels `spec.selector` requires of the workload's pods, when it is a label
+    /// selector without `matchExpressions` (or, for a ReplicationController, a map).
+    pub selector: Option<StrMap>,
 }
 
 /// A PodDisruptionBudget.
@@ -496,6 +499,7 @@ impl Facts {
                     .and_then(|s| s.get("replicas"))
                     .is_none_or(Node::is_null),
                 replicas_location: at(&here.key("spec").key("replicas")),
+                selector: selector(object),
             });
         }
     }
@@ -660,6 +664,26 @@ pub fn string_map(node: Option<&Node>) -> StrMap {
         .iter()
         .filter_map(|(k, v)| Some((k.as_str()?.to_string(), scalar_string(v)?)))
         .collect()
+}
+
+/// The labels a workload's `spec.selector` requires: its `matchLabels`, or for a
+/// ReplicationController the map itself. `None` when it has `matchExpressions`, whose
+/// pods labels alone do not describe, or requires nothing.
+fn selector(object: &Object<'_>) -> Option<StrMap> {
+    let selector = object.node.get("spec")?.get("selector")?;
+    let labels = if object.kind == Some("ReplicationController") {
+        selector
+    } else {
+        if selector
+            .get("matchExpressions")
+            .and_then(Node::as_seq)
+            .is_some_and(|e| !e.is_empty())
+        {
+            return None;
+        }
+        selector.get("matchLabels")?
+    };
+    Some(string_map(Some(labels))).filter(|m| !m.is_empty())
 }
 
 /// A scalar as the string Kubernetes would read (`8` and `"8"` alike).
