@@ -420,10 +420,10 @@ fn lint_file(
                 "the file holds `{{ ... }}` template actions, which are not YAML until rendered: lint what it renders to, e.g. `helm template CHART | mlk lint -`"
             }
             ProblemKind::Parse if problem.message.contains("invalid indentation in") => {
-                "close the quoted or flow value that starts here, or indent its lines past its key; documents after this point were not checked"
+                "close the quoted or flow value that starts here, or indent its lines past its key; the rest of this document, up to the next `---` line, was not checked"
             }
             ProblemKind::Parse => {
-                "fix the YAML syntax; documents after this point were not checked"
+                "fix the YAML syntax; the rest of this document, up to the next `---` line, was not checked"
             }
             ProblemKind::NotUtf8 => "save the file as UTF-8",
             ProblemKind::TooLarge => "split the file, or raise the limit if the file is legitimate",

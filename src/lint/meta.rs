@@ -42,15 +42,17 @@ meta_rule!(
 Reports YAML (or JSON) syntax errors, at the position where the parser stopped. Also
 reports aliases to a node that contains them or is in another document, and merge keys
 (`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same way;
-the rest of that document is not checked, and the documents after it are. When the file
+the rest of that document is not checked, and the documents after it are. After a syntax
+error, reading resumes at the next line that separates documents (`---` alone on its line,
+where kubectl splits a stream), so the documents after it are checked too. When the file
 holds Go template actions (`{{ ... }}`), the help says so: a Helm template or another
 templated manifest is linted after rendering. Like kubectl, mlk reads a quoted or flow value
 (`args: ['...']`) whose later lines go back to its key's indentation, which YAML 1.2 parsers
 reject; one that is never closed is an error at its start.
 
 ## Why is this bad?
-`kubectl apply` rejects the file; documents after the error are never applied, and mlk
-cannot check them either.
+`kubectl apply` rejects the file; documents after the error are never applied. mlk
+checks them anyway, so that fixing the syntax does not uncover a second round of findings.
 
 ## Example
 ```yaml

@@ -187,7 +187,7 @@ pub fn load_owned(display_path: &str, bytes: Vec<u8>, limits: &Limits) -> Source
             return file;
         }
     };
-    (file.documents, file.problems) = build(&text, limits);
+    (file.documents, file.problems) = load_stream(&text, limits);
     file.text = text;
     file
 }
@@ -201,12 +201,18 @@ const REPADDING_BYTES: usize = 64 << 20;
 /// The documents and problems of `text`. Where the parser stops on continuation lines that
 /// kubectl reads (see [`shallow`]), they are indented and the text parsed again, as long as
 /// each parse gets further than the one before; positions are then mapped back to `text`.
-fn build(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>) {
-    let (mut documents, mut problems, mut shallow) = parse(text, limits);
+fn build(
+    text: &str,
+    limits: &Limits,
+    budget: &mut usize,
+    document_base: usize,
+) -> (Vec<Document>, Vec<LoadProblem>, Counts) {
+    let (mut documents, mut problems, mut shallow, mut counts) = parse(text, limits, document_base);
     let mut padded: Option<(String, Padding)> = None;
     // Indenting a line adds at most its key's indentation: twice the text is plenty.
     let max_len = text.len().saturating_mul(2).saturating_add(4096);
-    let rounds = (REPADDING_BYTES / max_len).clamp(1, MAX_REPADDINGS);
+    let rounds = (*budget / max_len).clamp(usize::from(*budget > 0), MAX_REPADDINGS);
+    *budget = budget.saturating_sub(rounds.saturating_mul(max_len));
     for _ in 0..rounds {
         let Some(found) = shallow.take() else {
             break;
@@ -218,7 +224,8 @@ fn build(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>) {
         let Some((next_text, next_padding)) = padding.apply(current, &found, max_len) else {
             break;
         };
-        let (next_documents, next_problems, next_shallow) = parse(&next_text, limits);
+        let (next_documents, next_problems, next_shallow, next_counts) =
+            parse(&next_text, limits, document_base);
         let stopped = next_problems
             .iter()
             .find(|p| p.kind == ProblemKind::Parse)
@@ -226,20 +233,137 @@ fn build(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>) {
         if stopped.is_some_and(|s| next_padding.original(s.start) <= padding.original(found.at)) {
             break;
         }
-        (documents, problems, shallow) = (next_documents, next_problems, next_shallow);
+        (documents, problems, shallow, counts) =
+            (next_documents, next_problems, next_shallow, next_counts);
         padded = Some((next_text, next_padding));
     }
     if let Some((_, padding)) = &padded {
         unpad(&mut documents, &mut problems, padding);
     }
+    (documents, problems, counts)
+}
+
+/// What one parse used of the file's limits.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    /// Documents started, empty ones included.
+    documents: usize,
+    /// Nodes copied by aliases.
+    alias_nodes: usize,
+}
+
+/// Parses `text`, whose first document is document `document_base` of the file.
+fn parse(
+    text: &str,
+    limits: &Limits,
+    document_base: usize,
+) -> (Vec<Document>, Vec<LoadProblem>, Option<Shallow>, Counts) {
+    let mut builder = Builder::new(text, limits, document_base);
+    builder.run();
+    builder.summarize_duplicates();
+    let counts = Counts {
+        documents: builder.document_count,
+        alias_nodes: builder.alias_nodes,
+    };
+    (builder.documents, builder.problems, builder.shallow, counts)
+}
+
+/// The documents and problems of a whole file. Where the parser stops on a syntax error,
+/// the documents after it are read too: the text is parsed again from the next line that
+/// separates documents (`---` alone, where kubectl splits a stream), so that one broken
+/// document does not hide the findings of the others. The file's limits hold across all
+/// these parses together.
+fn load_stream(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>) {
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    let mut limits = limits.clone();
+    let mut budget = REPADDING_BYTES;
+    let mut base = Resumed::default();
+    loop {
+        let part = text.get(base.byte..).unwrap_or_default();
+        let (mut part_documents, mut part_problems, counts) =
+            build(part, &limits, &mut budget, base.documents);
+        let stopped = part_problems
+            .iter()
+            .find(|p| p.kind == ProblemKind::Parse)
+            .and_then(|p| p.span);
+        base.shift(&mut part_documents, &mut part_problems);
+        documents.append(&mut part_documents);
+        problems.append(&mut part_problems);
+        let Some(stop) = stopped else {
+            break;
+        };
+        let Some(next) = next_separator(part, stop.start as usize) else {
+            break;
+        };
+        // The broken document counts even when the parser stopped before starting it.
+        let started = counts.documents.max(1);
+        let documents_left = limits.max_documents.saturating_sub(started);
+        if documents_left == 0 {
+            break;
+        }
+        limits.max_documents = documents_left;
+        limits.max_alias_nodes = limits.max_alias_nodes.saturating_sub(counts.alias_nodes);
+        base = Resumed {
+            byte: base.byte + next,
+            line: base.line
+                + to_u32(
+                    part.as_bytes()[..next]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count(),
+                ),
+            documents: base.documents + started,
+        };
+    }
     (documents, problems)
 }
 
-fn parse(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>, Option<Shallow>) {
-    let mut builder = Builder::new(text, limits);
-    builder.run();
-    builder.summarize_duplicates();
-    (builder.documents, builder.problems, builder.shallow)
+/// Where a parse resumed in the file's text.
+#[derive(Clone, Copy, Debug, Default)]
+struct Resumed {
+    byte: usize,
+    /// Lines before `byte`.
+    line: u32,
+    /// Documents before `byte`.
+    documents: usize,
+}
+
+impl Resumed {
+    /// Moves spans of the text from `byte` on to the whole file's. The text resumes at the
+    /// start of a line, so columns stay as they are.
+    fn shift(&self, documents: &mut [Document], problems: &mut [LoadProblem]) {
+        if self.byte == 0 {
+            return;
+        }
+        let byte = to_u32(self.byte);
+        let fix = |span: &mut Span| {
+            span.start = span.start.saturating_add(byte);
+            span.end = span.end.saturating_add(byte);
+            span.line = span.line.saturating_add(self.line);
+        };
+        for_each_span(documents, problems, fix);
+    }
+}
+
+/// The offset of the first line that separates documents as kubectl's reader does (`---`
+/// with nothing after it but white space), from the line of `from` on, past the start of
+/// `text`.
+fn next_separator(text: &str, from: usize) -> Option<usize> {
+    let mut start = text.get(..from)?.rfind('\n').map_or(0, |i| i + 1);
+    while start < text.len() {
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[start..line_end];
+        if start > 0
+            && line
+                .strip_prefix("---")
+                .is_some_and(|rest| rest.trim_end().is_empty())
+        {
+            return Some(start);
+        }
+        start = line_end + 1;
+    }
+    None
 }
 
 /// Moves every span from the padded text back to the text the user wrote.
@@ -249,6 +373,15 @@ fn unpad(documents: &mut [Document], problems: &mut [LoadProblem], padding: &Pad
         span.start = padding.original(span.start);
         span.end = padding.original(span.end);
     };
+    for_each_span(documents, problems, fix);
+}
+
+/// Applies `fix` to the span of every node and problem.
+fn for_each_span(
+    documents: &mut [Document],
+    problems: &mut [LoadProblem],
+    fix: impl Fn(&mut Span),
+) {
     let mut pending: Vec<&mut Node> = documents.iter_mut().map(|d| &mut d.root).collect();
     while let Some(node) = pending.pop() {
         fix(&mut node.span);
@@ -428,6 +561,8 @@ struct Builder<'t> {
     /// True while the rest of the current document is ignored after a problem.
     skipping: bool,
     document_count: usize,
+    /// Documents of the file before the text this builder reads.
+    document_base: usize,
     duplicates: usize,
     documents: Vec<Document>,
     problems: Vec<LoadProblem>,
@@ -436,7 +571,7 @@ struct Builder<'t> {
 }
 
 impl<'t> Builder<'t> {
-    fn new(text: &'t str, limits: &Limits) -> Self {
+    fn new(text: &'t str, limits: &Limits, document_base: usize) -> Self {
         Builder {
             text,
             offsets: Offsets::new(text),
@@ -451,6 +586,7 @@ impl<'t> Builder<'t> {
             root: None,
             skipping: false,
             document_count: 0,
+            document_base,
             duplicates: 0,
             documents: Vec::new(),
             problems: Vec::new(),
@@ -552,7 +688,7 @@ impl<'t> Builder<'t> {
             format!(
                 "invalid YAML: {}; document {} is not checked",
                 err.info(),
-                self.document_count
+                self.document_base + self.document_count
             )
         };
         self.problems.push(LoadProblem {
@@ -581,7 +717,7 @@ impl<'t> Builder<'t> {
             && !root.is_null()
         {
             self.documents.push(Document {
-                index: self.document_count.saturating_sub(1),
+                index: self.document_base + self.document_count.saturating_sub(1),
                 root,
             });
         }
@@ -605,7 +741,10 @@ impl<'t> Builder<'t> {
     fn problem_in_document(&mut self, kind: ProblemKind, what: String, span: Span) {
         self.problems.push(LoadProblem {
             kind,
-            message: format!("{what}; document {} is not checked", self.document_count),
+            message: format!(
+                "{what}; document {} is not checked",
+                self.document_base + self.document_count
+            ),
             span: Some(span),
         });
         self.skip_document();
@@ -1193,7 +1332,8 @@ mod tests {
     #[test]
     fn parse_error_keeps_earlier_documents() {
         let file = load_str("a: 1\n---\nb: [1, 2\n---\nc: 3\n");
-        assert_eq!(file.documents.len(), 1);
+        let indices: Vec<usize> = file.documents.iter().map(|d| d.index).collect();
+        assert_eq!(indices, [0, 2]);
         let problem = only_problem(&file);
         assert_eq!(problem.kind, ProblemKind::Parse);
         assert!(
@@ -1207,6 +1347,57 @@ mod tests {
             problem.message
         );
         assert!(problem.span.unwrap().line >= 3);
+    }
+
+    #[test]
+    fn documents_after_a_syntax_error_are_read_from_the_next_separator() {
+        let text = "a: 1\n---\nb:\n\tc: 1\n---\nd: {e: 2}\n---  \nf: [1, 2\n---\ng: 3\n";
+        let file = load_str(text);
+        let indices: Vec<usize> = file.documents.iter().map(|d| d.index).collect();
+        assert_eq!(indices, [0, 2, 4], "{:#?}", file.problems);
+        // Positions point into the whole file.
+        let e = file.documents[1].root.get("d").and_then(|d| d.get("e")).unwrap();
+        assert_eq!(at(&file, e.span), (6, 8, "2"));
+        let g = file.documents[2].root.get("g").unwrap();
+        assert_eq!(at(&file, g.span), (10, 4, "3"));
+        let problems: Vec<(u32, &str)> = file
+            .problems
+            .iter()
+            .map(|p| (p.span.unwrap().line, p.message.as_str()))
+            .collect();
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert_eq!(problems[0].0, 4);
+        assert!(problems[0].1.ends_with("document 2 is not checked"), "{problems:#?}");
+        assert_eq!(problems[1].0, 9);
+        assert!(problems[1].1.ends_with("document 4 is not checked"), "{problems:#?}");
+        // Without a separator after the error, nothing more is read.
+        let file = load_str("a: 1\n---\nb: [1, 2\nc: 3\n");
+        assert_eq!(file.documents.len(), 1);
+        // A separator line must be `---` alone, as kubectl splits streams.
+        let file = load_str("a: 1\n---\nb:\n\tc: 1\n--- x\n---x\n --- \nd: 2\n");
+        assert_eq!(file.documents.len(), 1);
+    }
+
+    #[test]
+    fn limits_hold_across_the_parts_of_a_file_read_after_syntax_errors() {
+        // Each part has a syntax error and an alias bomb of its own; together they exceed
+        // the file's alias budget, and its document limit.
+        let limits = Limits {
+            max_alias_nodes: 40,
+            max_documents: 7,
+            ..Limits::default()
+        };
+        let part = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [*a, *a]\n---\nc:\n\td: 1\n---\n";
+        let file = load("t.yaml", part.repeat(10).as_bytes(), &limits);
+        let aliases = file
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::TooManyAliases)
+            .count();
+        assert!(aliases >= 1, "{:#?}", file.problems);
+        assert!(file.documents.len() < 4, "{}", file.documents.len());
+        let highest = file.documents.iter().map(|d| d.index).max().unwrap_or(0);
+        assert!(highest < 7, "{highest}");
     }
 
     #[test]
