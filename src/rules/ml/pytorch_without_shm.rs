@@ -7,7 +7,9 @@ use crate::validate::ImageReference;
 declare_rule! {
     /// ## What it does
     /// Reports a PyTorch container with no memory-backed `emptyDir` (`medium: Memory`)
-    /// mounted at `/dev/shm`. A container is PyTorch when its image repository (not its tag)
+    /// mounted at `/dev/shm`. The node's own `/dev/shm` mounted through a `hostPath` is
+    /// memory-backed too (a tmpfs); Pod Security forbids it at the restricted level, which
+    /// `restricted-volume-type` reports. A container is PyTorch when its image repository (not its tag)
     /// or its command mentions `torch` (`pytorch/pytorch`, `torchrun`,
     /// `torch.distributed.run`), or it is the
     /// `pytorch` container of a `PyTorchJob`. Only training workloads (see the `ml`
@@ -141,10 +143,15 @@ fn has_memory_shm(container: &Node, volumes: &[Node]) -> bool {
         .any(|name| {
             volumes.iter().any(|v| {
                 v.get("name").and_then(Node::as_str) == Some(name)
-                    && v.get("emptyDir")
+                    && (v
+                        .get("emptyDir")
                         .and_then(|e| e.get("medium"))
                         .and_then(Node::as_str)
                         == Some("Memory")
+                        || v.get("hostPath")
+                            .and_then(|h| h.get("path"))
+                            .and_then(Node::as_str)
+                            .is_some_and(|p| p.trim_end_matches('/') == "/dev/shm"))
             })
         })
 }
@@ -184,6 +191,20 @@ spec:
         assert_eq!(
             run(&JOB.replace("emptyDir: {}", "emptyDir: {medium: Memory}")),
             ""
+        );
+    }
+
+    #[test]
+    fn the_nodes_own_shm_through_host_path_is_memory_backed() {
+        assert_eq!(
+            run(&JOB.replace("emptyDir: {}", "hostPath: {path: /dev/shm/}")),
+            ""
+        );
+        assert_eq!(
+            run(&JOB.replace("emptyDir: {}", "hostPath: {path: /mnt/shm}"))
+                .lines()
+                .count(),
+            1
         );
     }
 

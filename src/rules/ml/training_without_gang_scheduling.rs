@@ -23,7 +23,10 @@ declare_rule! {
     ///   `scheduling.k8s.io/group-name`, the scheduler-plugins label
     ///   `scheduling.x-k8s.io/pod-group` or the Kueue label `kueue.x-k8s.io/pod-group-name`;
     /// - for Kubeflow jobs, `spec.runPolicy.schedulingPolicy` (used by the operator when it
-    ///   runs with `--gang-scheduler-name`).
+    ///   runs with `--gang-scheduler-name`);
+    /// - for Kubeflow jobs and JobSets, pod templates with `schedulerName: kai-scheduler`:
+    ///   KAI Scheduler groups all their replicas into one PodGroup (it schedules the pods
+    ///   of a plain Job one by one, so there it does not count).
     ///
     /// Volcano `Job`s are gang-scheduled by Volcano and never reported. Kubeflow `TrainJob`s
     /// take their gang policy from a runtime outside the object and are not checked.
@@ -80,6 +83,7 @@ declare_rule! {
     /// ## References
     /// - <https://kueue.sigs.k8s.io/docs/tasks/run/jobs/>
     /// - <https://volcano.sh/en/docs/podgroup/>
+    /// - <https://github.com/NVIDIA/KAI-Scheduler/blob/main/docs/batch/README.md>
     /// - <https://github.com/kubernetes-sigs/jobset> (JobSet on its own is not a gang scheduler)
     pub TrainingWithoutGangScheduling {
         name: "training-without-gang-scheduling",
@@ -222,7 +226,11 @@ fn gang_scheduled(object: &Object<'_>) -> bool {
     {
         return true;
     }
+    // KAI Scheduler's pod grouper gives a Kubeflow job or a JobSet one PodGroup of all its
+    // replicas; a plain Job's pods it schedules one by one.
+    let kai_gangs = is_kubeflow(object) || is_jobset(object);
     pod_templates(object).iter().any(|t| {
+        let scheduler = t.spec.get("schedulerName").and_then(Node::as_str);
         let meta = |field: &str, key: &str| {
             t.metadata
                 .and_then(|m| m.get(field))
@@ -230,7 +238,8 @@ fn gang_scheduled(object: &Object<'_>) -> bool {
                 .and_then(Node::as_str)
                 .is_some_and(|v| !v.is_empty())
         };
-        t.spec.get("schedulerName").and_then(Node::as_str) == Some("volcano")
+        scheduler == Some("volcano")
+            || (kai_gangs && scheduler == Some("kai-scheduler"))
             || meta("annotations", "scheduling.k8s.io/group-name")
             || meta("labels", "scheduling.x-k8s.io/pod-group")
             || meta("labels", "kueue.x-k8s.io/pod-group-name")
@@ -309,6 +318,12 @@ spec:
             "labels: {app.kubernetes.io/component: training, scheduling.x-k8s.io/pod-group: g}",
         );
         assert_eq!(run(&plugins), "");
+        // KAI Scheduler schedules the pods of a plain Job one by one.
+        let kai = JOB.replace(
+            "restartPolicy: Never\n",
+            "restartPolicy: Never\n      schedulerName: kai-scheduler\n",
+        );
+        assert_eq!(run(&kai).lines().count(), 1);
     }
 
     #[test]
@@ -361,6 +376,11 @@ spec:
             "spec:\n  runPolicy: {schedulingPolicy: {minAvailable: 3}}\n  pytorch",
         );
         assert_eq!(run(&gang), "");
+        let kai = yaml.replace(
+            "spec: {containers:",
+            "spec: {schedulerName: kai-scheduler, containers:",
+        );
+        assert_eq!(run(&kai), "");
         let single = "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: b}\nspec:\n  pytorchReplicaSpecs:\n    Master: {template: {spec: {containers: [{name: pytorch, image: x:1}]}}}\n";
         assert_eq!(run(single), "");
     }

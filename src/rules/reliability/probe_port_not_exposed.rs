@@ -6,8 +6,11 @@ use crate::manifest::Node;
 declare_rule! {
     /// ## What it does
     /// Reports a liveness, readiness or startup probe whose numeric `port` is not the
-    /// `containerPort` of any container of the pod, when the pod declares container ports at
-    /// all. Pods that declare none are not checked: many images simply do not list them.
+    /// `containerPort` of any container of the pod, when the probed container declares
+    /// exactly one port: the server's port, changed in one place and not the other. A
+    /// container that declares none is not checked (many images simply do not list them),
+    /// and neither is one that declares several, which often keeps an undeclared port for
+    /// health and metrics (ingress-nginx probes `10254` beside `80`, `443` and `8443`).
     ///
     /// ## Why is this bad?
     /// Declared ports are documentation the kubelet does not enforce, so such a probe may
@@ -77,6 +80,14 @@ impl Rule for ProbePortNotExposed {
             return;
         }
         for c in containers {
+            if ports(c.node)
+                .iter()
+                .filter(|p| p.get("containerPort").is_some())
+                .count()
+                != 1
+            {
+                continue;
+            }
             for (probe, path, port) in probe_ports(c) {
                 let ProbePort::Number(n) = port else { continue };
                 if !declared.contains(&n) {
@@ -130,5 +141,14 @@ spec:
         assert_eq!(run(none), "");
         let bad = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: x:1, ports: [{containerPort: \"80\"}, 5], readinessProbe: {httpGet: 3}}\n";
         assert_eq!(run(bad), "");
+    }
+
+    #[test]
+    fn a_container_with_several_ports_may_keep_its_health_port_undeclared() {
+        let several = POD.replace(
+            "ports: [{containerPort: 8080}]",
+            "ports: [{containerPort: 80}, {containerPort: 443}, {containerPort: 8443}]",
+        );
+        assert_eq!(run(&several), "");
     }
 }
