@@ -1356,7 +1356,11 @@ mod tests {
         let indices: Vec<usize> = file.documents.iter().map(|d| d.index).collect();
         assert_eq!(indices, [0, 2, 4], "{:#?}", file.problems);
         // Positions point into the whole file.
-        let e = file.documents[1].root.get("d").and_then(|d| d.get("e")).unwrap();
+        let e = file.documents[1]
+            .root
+            .get("d")
+            .and_then(|d| d.get("e"))
+            .unwrap();
         assert_eq!(at(&file, e.span), (6, 8, "2"));
         let g = file.documents[2].root.get("g").unwrap();
         assert_eq!(at(&file, g.span), (10, 4, "3"));
@@ -1367,9 +1371,15 @@ mod tests {
             .collect();
         assert_eq!(problems.len(), 2, "{problems:#?}");
         assert_eq!(problems[0].0, 4);
-        assert!(problems[0].1.ends_with("document 2 is not checked"), "{problems:#?}");
+        assert!(
+            problems[0].1.ends_with("document 2 is not checked"),
+            "{problems:#?}"
+        );
         assert_eq!(problems[1].0, 9);
-        assert!(problems[1].1.ends_with("document 4 is not checked"), "{problems:#?}");
+        assert!(
+            problems[1].1.ends_with("document 4 is not checked"),
+            "{problems:#?}"
+        );
         // Without a separator after the error, nothing more is read.
         let file = load_str("a: 1\n---\nb: [1, 2\nc: 3\n");
         assert_eq!(file.documents.len(), 1);

@@ -753,11 +753,15 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
 }
 
 /// Kyverno policies, whose `containers` lists are patterns describing the pods they match,
-/// not pods of their own.
+/// not pods of their own; and Seldon Core's `Server` and `SeldonRuntime`, whose pod specs
+/// are overrides that the operator merges over the pod of a `ServerConfig` (container by
+/// container, by name), so that what they leave out comes from there.
 fn holds_pod_patterns(object: &Object<'_>) -> bool {
     object
         .group()
         .is_some_and(|g| g == "kyverno.io" || g.ends_with(".kyverno.io"))
+        || (object.group() == Some("mlops.seldon.io")
+            && matches!(object.kind, Some("Server" | "SeldonRuntime")))
 }
 
 /// The Argo Workflows kinds that hold a workflow spec, whatever the version: the API serves
@@ -1688,6 +1692,10 @@ mod tests {
     fn policy_patterns_have_none() {
         let kyverno = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nspec:\n  rules:\n  - validate:\n      pattern:\n        spec:\n          containers: [{name: '*'}]\n";
         assert!(templates(kyverno).is_empty());
+        let server = "apiVersion: mlops.seldon.io/v1alpha1\nkind: Server\nspec:\n  serverConfig: mlserver\n  podSpec:\n    containers: [{name: rclone, resources: {requests: {memory: 1Gi}}}]\n";
+        assert!(templates(server).is_empty());
+        let config = server.replace("kind: Server", "kind: ServerConfig");
+        assert_eq!(templates(&config).len(), 1);
         let rollout = format!(
             "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  template:\n{}",
             indent(POD_SPEC, 4)

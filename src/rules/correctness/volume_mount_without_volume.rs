@@ -84,12 +84,21 @@ impl Rule for VolumeMountWithoutVolume {
             .volumes()
             .filter_map(|v| v.node.get("name").and_then(Node::as_str))
             .collect();
-        // A StatefulSet's (and a LeaderWorkerSet's, and an Argo workflow's) claim templates
-        // are volumes of its pods.
+        // A StatefulSet's (and a LeaderWorkerSet's, an Argo workflow's, and a Seldon
+        // ServerConfig's, which becomes a StatefulSet) claim templates are volumes of its pods.
         let spec = cx.object.node.get("spec");
+        let seldon = cx.object.group() == Some("mlops.seldon.io");
         let claims = match (&cx.pod.workflow, cx.object.kind) {
             (Some(workflow), _) => workflow.spec.get("volumeClaimTemplates"),
             (None, Some("StatefulSet")) => spec.and_then(|s| s.get("volumeClaimTemplates")),
+            // Seldon's claim templates carry their name at the top, not under `metadata`.
+            (None, Some("ServerConfig")) if seldon => {
+                volumes.extend(names(
+                    spec.and_then(|s| s.get("volumeClaimTemplates")),
+                    &["name"],
+                ));
+                None
+            }
             (None, Some("LeaderWorkerSet")) => spec
                 .and_then(|s| s.get("leaderWorkerTemplate"))
                 .and_then(|t| t.get("volumeClaimTemplates")),
@@ -200,6 +209,12 @@ spec:
         assert!(check(&VolumeMountWithoutVolume, yaml).is_empty());
         let job = yaml.replace("kind: StatefulSet", "kind: Deployment");
         assert_eq!(check(&VolumeMountWithoutVolume, &job).len(), 1);
+        // Seldon Core makes a StatefulSet of a ServerConfig's pod spec and claim templates.
+        let server_config = "apiVersion: mlops.seldon.io/v1alpha1\nkind: ServerConfig\nmetadata: {name: mlserver}\nspec:\n  podSpec: {containers: [{name: a, image: b, volumeMounts: [{name: models, mountPath: /mnt/models}]}]}\n  volumeClaimTemplates: [{name: models, spec: {}}]\n";
+        assert!(check(&VolumeMountWithoutVolume, server_config).is_empty());
+        let missing =
+            server_config.replace("[{name: models, spec: {}}]", "[{name: other, spec: {}}]");
+        assert_eq!(check(&VolumeMountWithoutVolume, &missing).len(), 1);
     }
 
     #[test]
