@@ -13,9 +13,10 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// `kubectl apply -f` applies both in turn without a warning: the later one replaces
-    /// the earlier, so the settings of the first silently never take effect. kustomize and
-    /// Argo CD refuse such input outright. It is almost always a copied document whose
-    /// name was not changed.
+    /// the earlier, so the settings of the first silently never take effect (or, where a
+    /// field cannot change, such as a PriorityClass's `value`, the second is rejected).
+    /// kustomize refuses such input, and Argo CD flags it as a repeated resource. It is
+    /// almost always a copied document whose name was not changed.
     ///
     /// ## Example
     /// ```yaml
