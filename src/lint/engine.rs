@@ -416,7 +416,7 @@ fn lint_file(
             ProblemKind::DuplicateKey => {
                 "remove one of the keys: kubectl keeps the last silently, strict servers reject the object"
             }
-            ProblemKind::Parse if is_template(&source.text) => {
+            ProblemKind::Parse if manifest::is_template(&source.text) => {
                 "the file holds `{{ ... }}` template actions, which are not YAML until rendered: lint what it renders to, e.g. `helm template CHART | mlk lint -`"
             }
             ProblemKind::Parse if problem.message.contains("invalid indentation in") => {
@@ -487,13 +487,6 @@ fn lint_file(
         );
     }
     result
-}
-
-/// Whether `text` holds a Go template action (`{{ ... }}`), as Helm charts and other
-/// templated manifests do before they are rendered.
-fn is_template(text: &str) -> bool {
-    text.find("{{")
-        .is_some_and(|open| text[open + 2..].contains("}}"))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -44,7 +44,8 @@ reports aliases to a node that contains them or is in another document, and merg
 (`<<`) whose value is neither a map nor a list of maps, which kubectl rejects the same way;
 the rest of that document is not checked, and the documents after it are. After a syntax
 error, reading resumes at the next line that separates documents (`---` alone on its line,
-where kubectl splits a stream), so the documents after it are checked too. When the file
+where kubectl splits a stream), so the documents after it are checked too, unless the
+file holds Go template actions. When the file
 holds Go template actions (`{{ ... }}`), the help says so: a Helm template or another
 templated manifest is linted after rendering. Like kubectl, mlk reads a quoted or flow value
 (`args: ['...']`) whose later lines go back to its key's indentation, which YAML 1.2 parsers

@@ -243,6 +243,13 @@ fn build(
     (documents, problems, counts)
 }
 
+/// Whether `text` holds a Go template action (`{{ ... }}`), as Helm charts and other
+/// templated manifests do before they are rendered.
+pub fn is_template(text: &str) -> bool {
+    text.find("{{")
+        .is_some_and(|open| text[open + 2..].contains("}}"))
+}
+
 /// What one parse used of the file's limits.
 #[derive(Clone, Copy, Debug, Default)]
 struct Counts {
@@ -272,7 +279,9 @@ fn parse(
 /// the documents after it are read too: the text is parsed again from the next line that
 /// separates documents (`---` alone, where kubectl splits a stream), so that one broken
 /// document does not hide the findings of the others. The file's limits hold across all
-/// these parses together.
+/// these parses together. A file with Go template actions is not YAML until rendered: its
+/// first syntax error ends it, as the template's documents after it would only be read as
+/// text that the template was about to replace.
 fn load_stream(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>) {
     let mut documents = Vec::new();
     let mut problems = Vec::new();
@@ -290,7 +299,7 @@ fn load_stream(text: &str, limits: &Limits) -> (Vec<Document>, Vec<LoadProblem>)
         base.shift(&mut part_documents, &mut part_problems);
         documents.append(&mut part_documents);
         problems.append(&mut part_problems);
-        let Some(stop) = stopped else {
+        let Some(stop) = stopped.filter(|_| !is_template(text)) else {
             break;
         };
         let Some(next) = next_separator(part, stop.start as usize) else {
@@ -1382,6 +1391,9 @@ mod tests {
         );
         // Without a separator after the error, nothing more is read.
         let file = load_str("a: 1\n---\nb: [1, 2\nc: 3\n");
+        assert_eq!(file.documents.len(), 1);
+        // A template is not YAML until rendered: nothing after its first error is read.
+        let file = load_str("a: 1\n---\nb:\n\tc: {{ .Values.c }}\n---\nd: {e: 2}\n");
         assert_eq!(file.documents.len(), 1);
         // A separator line must be `---` alone, as kubectl splits streams.
         let file = load_str("a: 1\n---\nb:\n\tc: 1\n--- x\n---x\n --- \nd: 2\n");

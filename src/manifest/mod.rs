@@ -15,8 +15,8 @@ pub use discover::{
     DiscoverOptions, DiscoverProblem, Discovered, InputFile, InputSource, discover,
 };
 pub use load::{
-    Document, HARD_MAX_DEPTH, Limits, LoadProblem, ProblemKind, SourceFile, load, load_owned,
-    parse_only,
+    Document, HARD_MAX_DEPTH, Limits, LoadProblem, ProblemKind, SourceFile, is_template, load,
+    load_owned, parse_only,
 };
 pub use node::{Node, Span, Style, Tag, Value};
 pub use objects::{
