@@ -521,7 +521,6 @@ fn push_meta(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 /// What makes two objects of a file the same object of the API: the API group (not the
 /// version), the kind, the namespace as written, and the name.
 type Identity<'s> = (&'s str, &'s str, Option<&'s str>, &'s str);

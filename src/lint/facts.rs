@@ -367,10 +367,7 @@ impl Facts {
             (Some("policy"), Some("PodDisruptionBudget")) => {
                 let selector = node.get("spec").and_then(|s| s.get("selector"));
                 let match_labels = string_map(selector.and_then(|s| s.get("matchLabels")));
-                let has_expressions = selector
-                    .and_then(|s| s.get("matchExpressions"))
-                    .and_then(Node::as_seq)
-                    .is_some_and(|e| !e.is_empty());
+                let has_expressions = selector.is_some_and(has_expressions);
                 self.pdbs.push(PdbFact {
                     namespace: object.namespace.map(str::to_string),
                     selects_all: selector.and_then(Node::as_map).is_some()
@@ -674,16 +671,20 @@ fn selector(object: &Object<'_>) -> Option<StrMap> {
     let labels = if object.kind == Some("ReplicationController") {
         selector
     } else {
-        if selector
-            .get("matchExpressions")
-            .and_then(Node::as_seq)
-            .is_some_and(|e| !e.is_empty())
-        {
+        if has_expressions(selector) {
             return None;
         }
         selector.get("matchLabels")?
     };
     Some(string_map(Some(labels))).filter(|m| !m.is_empty())
+}
+
+/// A label selector with `matchExpressions`, which the labels it names do not describe.
+fn has_expressions(selector: &Node) -> bool {
+    selector
+        .get("matchExpressions")
+        .and_then(Node::as_seq)
+        .is_some_and(|e| !e.is_empty())
 }
 
 /// A scalar as the string Kubernetes would read (`8` and `"8"` alike).

@@ -88,23 +88,24 @@ impl Rule for VolumeMountWithoutVolume {
         // ServerConfig's, which becomes a StatefulSet) claim templates are volumes of its pods.
         let spec = cx.object.node.get("spec");
         let seldon = cx.object.group() == Some("mlops.seldon.io");
+        let claim_name: &[&str] = if seldon {
+            // Seldon's claim templates carry their name at the top, not under `metadata`.
+            &["name"]
+        } else {
+            &["metadata", "name"]
+        };
         let claims = match (&cx.pod.workflow, cx.object.kind) {
             (Some(workflow), _) => workflow.spec.get("volumeClaimTemplates"),
             (None, Some("StatefulSet")) => spec.and_then(|s| s.get("volumeClaimTemplates")),
-            // Seldon's claim templates carry their name at the top, not under `metadata`.
             (None, Some("ServerConfig")) if seldon => {
-                volumes.extend(names(
-                    spec.and_then(|s| s.get("volumeClaimTemplates")),
-                    &["name"],
-                ));
-                None
+                spec.and_then(|s| s.get("volumeClaimTemplates"))
             }
             (None, Some("LeaderWorkerSet")) => spec
                 .and_then(|s| s.get("leaderWorkerTemplate"))
                 .and_then(|t| t.get("volumeClaimTemplates")),
             _ => None,
         };
-        volumes.extend(names(claims, &["metadata", "name"]));
+        volumes.extend(names(claims, claim_name));
         let mut check = |mounts: Option<&Node>, list: Path, who: &str| {
             for (i, mount) in mounts
                 .and_then(Node::as_seq)
