@@ -1,4 +1,6 @@
-use super::workload::{command_words, is_batch_job, is_cron_job, is_pod, is_training};
+use super::workload::{
+    command_words, is_batch_job, is_cron_job, is_pod, is_training, is_training_runtime,
+};
 use crate::declare_rule;
 use crate::lint::{ContainerKind, PodCx, Rule, RuleMeta, Sink};
 use crate::manifest::Node;
@@ -13,7 +15,9 @@ declare_rule! {
     /// or its command mentions `torch` (`pytorch/pytorch`, `torchrun`,
     /// `torch.distributed.run`), or it is the
     /// `pytorch` container of a `PyTorchJob`. Only training workloads (see the `ml`
-    /// category) and Jobs, CronJobs and Pods are checked; model servers are not.
+    /// category), Jobs, CronJobs and Pods, and the Kubeflow Trainer runtimes
+    /// (`TrainingRuntime`, `ClusterTrainingRuntime`) whose templates every `TrainJob` on
+    /// them runs, are checked; model servers are not.
     ///
     /// ## Why is this bad?
     /// PyTorch `DataLoader` workers hand batches to the training process through shared
@@ -98,7 +102,11 @@ impl Rule for PytorchWithoutShm {
                 continue;
             }
             let in_scope = *scope.get_or_insert_with(|| {
-                is_training(object) || is_batch_job(object) || is_cron_job(object) || is_pod(object)
+                is_training(object)
+                    || is_training_runtime(object)
+                    || is_batch_job(object)
+                    || is_cron_job(object)
+                    || is_pod(object)
             });
             if !in_scope {
                 return;
@@ -181,6 +189,40 @@ spec:
       volumes:
       - {name: dshm, emptyDir: {}}
 ";
+
+    #[test]
+    fn trainer_runtimes_are_checked_as_the_template_of_their_train_jobs() {
+        let runtime = |kind: &str| {
+            format!(
+                "\
+apiVersion: trainer.kubeflow.org/v1alpha1
+kind: {kind}
+metadata: {{name: torch-distributed}}
+spec:
+  mlPolicy: {{numNodes: 1, torch: {{numProcPerNode: auto}}}}
+  template:
+    spec:
+      replicatedJobs:
+      - name: node
+        template:
+          spec:
+            template:
+              spec:
+                containers:
+                - name: node
+                  image: pytorch/pytorch:2.7.1-cuda12.6-cudnn9-runtime
+                  command: [torchrun, train.py]
+"
+            )
+        };
+        for kind in ["ClusterTrainingRuntime", "TrainingRuntime"] {
+            assert_eq!(
+                run(&runtime(kind)),
+                "15:19 [warning] container \"node\" runs PyTorch without a memory-backed `/dev/shm` (spec.template.spec.replicatedJobs[0].template.spec.template.spec.containers[0])",
+                "{kind}"
+            );
+        }
+    }
 
     #[test]
     fn disk_backed_shm_is_reported_at_the_mounts() {

@@ -87,6 +87,16 @@ pub fn is_train_job(object: &Object<'_>) -> bool {
     object.group() == Some("trainer.kubeflow.org") && object.kind == Some("TrainJob")
 }
 
+/// True for a Kubeflow Trainer `TrainingRuntime` or `ClusterTrainingRuntime`: not a
+/// workload, but the template of the pods of every `TrainJob` that names it.
+pub fn is_training_runtime(object: &Object<'_>) -> bool {
+    object.group() == Some("trainer.kubeflow.org")
+        && matches!(
+            object.kind,
+            Some("TrainingRuntime" | "ClusterTrainingRuntime")
+        )
+}
+
 /// True for a training workload; see the module docs.
 pub fn is_training(object: &Object<'_>) -> bool {
     if is_kubeflow(object) || is_jobset(object) || is_volcano_job(object) {
