@@ -460,10 +460,12 @@ fn lint_file(
     }
     let runtimes = own.with(others);
     let mut defined = HashMap::new();
+    let directory = super::facts::directory_of(&display);
     for doc in &source.documents {
         lint_document(
             index,
             &display,
+            &directory,
             &source.text,
             doc,
             &runtimes,
@@ -543,6 +545,7 @@ fn identity<'s>(object: &Object<'s>) -> Option<Identity<'s>> {
 fn lint_document<'s>(
     file_index: u32,
     display: &Arc<str>,
+    directory: &Arc<str>,
     text: &str,
     doc: &'s Document,
     runtimes: &ServingRuntimes<'_>,
@@ -592,6 +595,7 @@ fn lint_document<'s>(
     let origin = Origin {
         file_index,
         file: display,
+        directory,
         document: doc.index,
         root: &doc.root,
     };

@@ -36,10 +36,44 @@ pub struct Location {
     pub path: String,
 }
 
+/// The namespace an object lands in, as far as the input tells: the one it names or, for
+/// an object that names none, the namespace its file is applied to (`kubectl apply -n`, the
+/// context's, kustomize's `namespace:`). That one is not in the input, and the files of
+/// one directory are taken to go to the same one; those of other directories may not.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Namespace {
+    Named(String),
+    /// Chosen at apply time, for the files of this directory (`""` for the current
+    /// directory and standard input).
+    Unset(Arc<str>),
+}
+
+impl Namespace {
+    /// The name written in the object, if any.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Namespace::Named(name) => Some(name),
+            Namespace::Unset(_) => None,
+        }
+    }
+}
+
+/// The directory of a file as the user named it, shared by the objects without a namespace
+/// that it holds.
+pub fn directory_of(file: &str) -> Arc<str> {
+    Arc::from(
+        std::path::Path::new(file)
+            .parent()
+            .map_or(std::borrow::Cow::Borrowed(""), |p| p.to_string_lossy()),
+    )
+}
+
 /// Where a gathered object lives, and how to point into it.
 pub struct Origin<'a> {
     pub file_index: u32,
     pub file: &'a Arc<str>,
+    /// The file's directory, for [`Namespace::Unset`].
+    pub directory: &'a Arc<str>,
     pub document: usize,
     pub root: &'a Node,
 }
@@ -64,6 +98,14 @@ impl Origin<'_> {
                 ),
             },
         })
+    }
+
+    /// The namespace `object` lands in.
+    pub fn namespace(&self, object: &Object<'_>) -> Namespace {
+        match object.namespace {
+            Some(name) if !name.is_empty() => Namespace::Named(name.to_string()),
+            _ => Namespace::Unset(self.directory.clone()),
+        }
     }
 
     /// The location of `path` (or of its nearest existing parent) in the object of `site`.
@@ -116,7 +158,7 @@ pub struct QuotaEntry {
 /// A ResourceQuota.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuotaFact {
-    pub namespace: Option<String>,
+    pub namespace: Namespace,
     pub name: Option<String>,
     /// Quotas with `scopes` or `scopeSelector` only count some pods.
     pub scoped: bool,
@@ -138,7 +180,7 @@ pub struct LimitItemFact {
 /// A LimitRange.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LimitRangeFact {
-    pub namespace: Option<String>,
+    pub namespace: Namespace,
     pub name: Option<String>,
     pub items: Vec<LimitItemFact>,
     pub location: Location,
@@ -175,7 +217,7 @@ pub struct PodFact {
 /// An object with pod templates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkloadFact {
-    pub namespace: Option<String>,
+    pub namespace: Namespace,
     pub kind: String,
     pub name: Option<String>,
     pub pods: Vec<PodFact>,
@@ -196,7 +238,7 @@ pub struct WorkloadFact {
 /// A PodDisruptionBudget.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PdbFact {
-    pub namespace: Option<String>,
+    pub namespace: Namespace,
     pub match_labels: StrMap,
     pub location: Location,
     /// `selector: {}`, which in policy/v1 selects every pod of the namespace.
@@ -217,7 +259,7 @@ pub struct UtilizationMetric {
 /// A HorizontalPodAutoscaler.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HpaFact {
-    pub namespace: Option<String>,
+    pub namespace: Namespace,
     pub name: Option<String>,
     pub target_kind: Option<String>,
     pub target_name: Option<String>,
@@ -236,7 +278,7 @@ pub struct HpaFact {
 /// A Service with a label selector.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServiceFact {
-    pub namespace: Option<String>,
+    pub namespace: Namespace,
     pub name: Option<String>,
     pub selector: StrMap,
     /// `clusterIP: None`: DNS names for the pods, no load balancing.
@@ -330,7 +372,7 @@ impl Facts {
                     })
                     .collect();
                 self.quotas.push(QuotaFact {
-                    namespace: object.namespace.map(str::to_string),
+                    namespace: origin.namespace(object),
                     name: object.name.map(str::to_string),
                     scoped: spec.is_some_and(|s| {
                         s.get("scopes").is_some() || s.get("scopeSelector").is_some()
@@ -358,7 +400,7 @@ impl Facts {
                     })
                     .collect();
                 self.limit_ranges.push(LimitRangeFact {
-                    namespace: object.namespace.map(str::to_string),
+                    namespace: origin.namespace(object),
                     name: object.name.map(str::to_string),
                     items,
                     location: at(&here),
@@ -369,7 +411,7 @@ impl Facts {
                 let match_labels = string_map(selector.and_then(|s| s.get("matchLabels")));
                 let has_expressions = selector.is_some_and(has_expressions);
                 self.pdbs.push(PdbFact {
-                    namespace: object.namespace.map(str::to_string),
+                    namespace: origin.namespace(object),
                     selects_all: selector.and_then(Node::as_map).is_some()
                         && match_labels.is_empty()
                         && !has_expressions,
@@ -385,7 +427,7 @@ impl Facts {
                     .filter(|s| s.as_map().is_some_and(|m| !m.is_empty()))
                 {
                     self.services.push(ServiceFact {
-                        namespace: object.namespace.map(str::to_string),
+                        namespace: origin.namespace(object),
                         name: object.name.map(str::to_string),
                         selector: string_map(Some(selector)),
                         headless: spec.and_then(|s| s.get("clusterIP")).and_then(Node::as_str)
@@ -449,7 +491,7 @@ impl Facts {
                         .and_then(|s| s.get("minReplicas"))
                         .is_none_or(Node::is_null),
                     min_replicas_location: at(&min_path),
-                    namespace: object.namespace.map(str::to_string),
+                    namespace: origin.namespace(object),
                     name: object.name.map(str::to_string),
                     target_location: at(&here.key("spec").key("scaleTargetRef")),
                     target_kind: target
@@ -481,7 +523,7 @@ impl Facts {
                 .map(|t| pod_fact(origin, site, object, t))
                 .collect();
             self.workloads.push(WorkloadFact {
-                namespace: object.namespace.map(str::to_string),
+                namespace: origin.namespace(object),
                 kind: object.kind.unwrap_or_default().to_string(),
                 name: object.name.map(str::to_string),
                 pods,

@@ -14,6 +14,21 @@ pub fn check(rule: &'static dyn Rule, yaml: &str) -> Vec<Finding> {
 /// that only `rule` runs).
 #[track_caller]
 pub fn check_with(rule: &'static dyn Rule, yaml: &str, settings: &Settings) -> Vec<Finding> {
+    check_files_with(rule, &[("test.yaml", yaml)], settings)
+}
+
+/// The findings of `rule` alone on several files, named as given, with default settings.
+#[track_caller]
+pub fn check_files(rule: &'static dyn Rule, files: &[(&str, &str)]) -> Vec<Finding> {
+    check_files_with(rule, files, &Settings::default())
+}
+
+#[track_caller]
+fn check_files_with(
+    rule: &'static dyn Rule,
+    files: &[(&str, &str)],
+    settings: &Settings,
+) -> Vec<Finding> {
     let mut settings = settings.clone();
     let name = rule.meta().name.to_string();
     settings.selection = Selection {
@@ -21,7 +36,7 @@ pub fn check_with(rule: &'static dyn Rule, yaml: &str, settings: &Settings) -> V
         levels: settings.selection.levels.clone(),
         ..Selection::default()
     };
-    let report = lint_texts(&[("test.yaml", yaml)], &settings, &[rule]);
+    let report = lint_texts(files, &settings, &[rule]);
     report
         .findings
         .into_iter()

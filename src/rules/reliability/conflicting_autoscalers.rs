@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::declare_rule;
-use crate::lint::facts::{StrMap, WorkloadFact};
+use crate::lint::facts::{Namespace, StrMap, WorkloadFact};
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 
 declare_rule! {
@@ -101,11 +101,11 @@ impl Rule for ConflictingAutoscalers {
     }
 
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
-        let mut by_target: BTreeMap<(Option<&str>, &str, &str), Vec<usize>> = BTreeMap::new();
+        let mut by_target: BTreeMap<(&Namespace, &str, &str), Vec<usize>> = BTreeMap::new();
         for (i, h) in cx.facts.hpas.iter().enumerate() {
             if let (Some(kind), Some(name)) = (&h.target_kind, &h.target_name) {
                 by_target
-                    .entry((h.namespace.as_deref(), kind, name))
+                    .entry((&h.namespace, kind, name))
                     .or_default()
                     .push(i);
             }
@@ -198,7 +198,7 @@ impl Rule for ConflictingAutoscalers {
 
 /// A workload of the input that HPAs scale, with its pod selector.
 struct Scaled<'a> {
-    namespace: Option<&'a str>,
+    namespace: &'a Namespace,
     kind: &'a str,
     name: &'a str,
     /// The HPAs that scale it, in input order.
@@ -209,9 +209,7 @@ struct Scaled<'a> {
 /// The workloads of the input that an HPA's `scaleTargetRef` can name and whose scale
 /// subresource selects pods by their `spec.selector`, by namespace, kind and name (the
 /// first of each).
-fn workloads<'a>(
-    cx: &InputCx<'a>,
-) -> HashMap<(Option<&'a str>, &'a str, &'a str), &'a WorkloadFact> {
+fn workloads<'a>(cx: &InputCx<'a>) -> HashMap<(&'a Namespace, &'a str, &'a str), &'a WorkloadFact> {
     let mut out = HashMap::new();
     for w in &cx.facts.workloads {
         let Some(name) = w.name.as_deref() else {
@@ -221,7 +219,7 @@ fn workloads<'a>(
             w.kind.as_str(),
             "Deployment" | "StatefulSet" | "ReplicaSet" | "ReplicationController"
         ) {
-            out.entry((w.namespace.as_deref(), w.kind.as_str(), name))
+            out.entry((&w.namespace, w.kind.as_str(), name))
                 .or_insert(w);
         }
     }
@@ -261,7 +259,7 @@ fn matches_pods(selector: &StrMap, target: &Scaled<'_>) -> bool {
 fn overlaps(targets: &[Scaled<'_>]) -> BTreeMap<usize, Overlapping> {
     // Scaled workloads by namespace and each label of their pods, so that a selector is
     // compared only with the workloads whose pods carry its first label.
-    let mut by_label: HashMap<(Option<&str>, &str, &str), Vec<usize>> = HashMap::new();
+    let mut by_label: HashMap<(&Namespace, &str, &str), Vec<usize>> = HashMap::new();
     for (x, t) in targets.iter().enumerate() {
         for pod in &t.workload.pods {
             for (k, v) in pod.labels.iter() {

@@ -1,8 +1,7 @@
 use std::collections::HashMap;
 
-use super::served::ns;
 use crate::declare_rule;
-use crate::lint::facts::{ContainerFact, Facts};
+use crate::lint::facts::{ContainerFact, Facts, Namespace};
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 
 declare_rule! {
@@ -130,13 +129,13 @@ impl Rule for HpaUtilizationWithoutRequests {
         if facts.hpas.iter().all(|h| h.utilization.is_empty()) {
             return;
         }
-        let workloads: HashMap<(&str, &str, &str), _> = facts
+        let workloads: HashMap<(&Namespace, &str, &str), _> = facts
             .workloads
             .iter()
-            .filter_map(|w| Some(((ns(&w.namespace), w.kind.as_str(), w.name.as_deref()?), w)))
+            .filter_map(|w| Some(((&w.namespace, w.kind.as_str(), w.name.as_deref()?), w)))
             .collect();
         for h in &facts.hpas {
-            let namespace = ns(&h.namespace);
+            let namespace = &h.namespace;
             let Some(w) = h
                 .target_kind
                 .as_deref()
@@ -196,11 +195,11 @@ fn report(
     ));
 }
 
-fn has_request(facts: &Facts, namespace: &str, c: &ContainerFact, resource: &str) -> bool {
+fn has_request(facts: &Facts, namespace: &Namespace, c: &ContainerFact, resource: &str) -> bool {
     c.requests.contains_key(resource)
         || c.limits.contains_key(resource)
         || facts.limit_ranges.iter().any(|lr| {
-            ns(&lr.namespace) == namespace
+            &lr.namespace == namespace
                 && lr.items.iter().any(|item| {
                     item.kind.as_deref() == Some("Container")
                         && (item.default_request.contains_key(resource)

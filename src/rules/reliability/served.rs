@@ -9,10 +9,11 @@
 //! - a HorizontalPodAutoscaler of the input targets it.
 //!
 //! A workload labelled `app.kubernetes.io/component: training` is never served. Objects
-//! without a namespace are compared as if they shared one.
+//! without a namespace are compared with those without one in the same directory, as if
+//! they shared one: the files of a directory are taken to be applied to one namespace.
 use std::collections::HashMap;
 
-use crate::lint::facts::{Facts, HpaFact, PdbFact, ServiceFact, WorkloadFact};
+use crate::lint::facts::{Facts, HpaFact, Namespace, PdbFact, ServiceFact, WorkloadFact};
 
 const COMPONENT: &str = "app.kubernetes.io/component";
 
@@ -21,10 +22,6 @@ pub struct Served<'a> {
     pub workload: &'a WorkloadFact,
     pub service: Option<&'a ServiceFact>,
     pub hpa: Option<&'a HpaFact>,
-}
-
-pub fn ns(namespace: &Option<String>) -> &str {
-    namespace.as_deref().unwrap_or("")
 }
 
 fn component(w: &WorkloadFact) -> Option<&str> {
@@ -39,14 +36,14 @@ pub fn is_training(w: &WorkloadFact) -> bool {
 }
 
 /// The HPAs of the input by namespace, target kind and target name.
-pub fn hpa_index(facts: &Facts) -> HashMap<(&str, &str, &str), &HpaFact> {
+pub fn hpa_index(facts: &Facts) -> HashMap<(&Namespace, &str, &str), &HpaFact> {
     facts
         .hpas
         .iter()
         .filter_map(|h| {
             Some((
                 (
-                    ns(&h.namespace),
+                    &h.namespace,
                     h.target_kind.as_deref()?,
                     h.target_name.as_deref()?,
                 ),
@@ -60,11 +57,11 @@ pub fn hpa_index(facts: &Facts) -> HashMap<(&str, &str, &str), &HpaFact> {
 pub fn served(facts: &Facts) -> Vec<Served<'_>> {
     // Services by namespace and the first entry of their selector, so that each workload
     // is compared only with the Services that could select it.
-    let mut services: HashMap<(&str, &str, &str), Vec<&ServiceFact>> = HashMap::new();
+    let mut services: HashMap<(&Namespace, &str, &str), Vec<&ServiceFact>> = HashMap::new();
     for s in facts.services.iter().filter(|s| !s.headless) {
         if let Some((k, v)) = s.selector.iter().next() {
             services
-                .entry((ns(&s.namespace), k.as_str(), v.as_str()))
+                .entry((&s.namespace, k.as_str(), v.as_str()))
                 .or_default()
                 .push(s);
         }
@@ -75,7 +72,7 @@ pub fn served(facts: &Facts) -> Vec<Served<'_>> {
         if !matches!(w.kind.as_str(), "Deployment" | "StatefulSet") || is_training(w) {
             continue;
         }
-        let namespace = ns(&w.namespace);
+        let namespace = &w.namespace;
         let service = w.pods.iter().find_map(|p| {
             p.labels.iter().find_map(|(k, v)| {
                 services
@@ -104,8 +101,12 @@ pub fn served(facts: &Facts) -> Vec<Served<'_>> {
 /// True when `pdb` selects the pods with `labels` in `namespace`. A selector with
 /// `matchExpressions` counts when its `matchLabels` match, since the expressions cannot be
 /// told apart from a correct one without the pods.
-pub fn pdb_selects(pdb: &PdbFact, namespace: &str, labels: &crate::lint::facts::StrMap) -> bool {
-    if ns(&pdb.namespace) != namespace {
+pub fn pdb_selects(
+    pdb: &PdbFact,
+    namespace: &Namespace,
+    labels: &crate::lint::facts::StrMap,
+) -> bool {
+    if &pdb.namespace != namespace {
         return false;
     }
     if pdb.selects_all {

@@ -1,7 +1,8 @@
 use std::collections::HashSet;
 
-use super::served::{ns, pdb_selects, served};
+use super::served::{pdb_selects, served};
 use crate::declare_rule;
+use crate::lint::facts::Namespace;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 
 declare_rule! {
@@ -119,10 +120,10 @@ impl Rule for ServingWithoutDisruptionBudget {
 
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
-        let pdb_namespaces: HashSet<&str> = facts.pdbs.iter().map(|p| ns(&p.namespace)).collect();
+        let pdb_namespaces: HashSet<&Namespace> = facts.pdbs.iter().map(|p| &p.namespace).collect();
         for s in served(facts) {
             let w = s.workload;
-            let namespace = ns(&w.namespace);
+            let namespace = &w.namespace;
             let whole_app =
                 s.service.is_some() || s.hpa.is_some() || pdb_namespaces.contains(namespace);
             let several = s.hpa.is_some() || w.replicas.is_some_and(|r| r >= 2);

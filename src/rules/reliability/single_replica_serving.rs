@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
-use super::served::{is_training, ns, served};
+use super::served::{is_training, served};
 use crate::declare_rule;
+use crate::lint::facts::Namespace;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 
 declare_rule! {
@@ -100,11 +101,11 @@ impl Rule for SingleReplicaServing {
             )
             .help("run at least 2 replicas so that a drain, an eviction or a rollout does not take the endpoint down");
         }
-        let workloads: HashMap<(&str, &str, &str), _> = cx
+        let workloads: HashMap<(&Namespace, &str, &str), _> = cx
             .facts
             .workloads
             .iter()
-            .filter_map(|w| Some(((ns(&w.namespace), w.kind.as_str(), w.name.as_deref()?), w)))
+            .filter_map(|w| Some(((&w.namespace, w.kind.as_str(), w.name.as_deref()?), w)))
             .collect();
         for h in &cx.facts.hpas {
             let one = match h.min_replicas {
@@ -118,7 +119,7 @@ impl Rule for SingleReplicaServing {
                 .target_kind
                 .as_deref()
                 .zip(h.target_name.as_deref())
-                .and_then(|(kind, name)| workloads.get(&(ns(&h.namespace), kind, name)));
+                .and_then(|(kind, name)| workloads.get(&(&h.namespace, kind, name)));
             if target.is_some_and(|w| is_training(w)) {
                 continue;
             }

@@ -2,7 +2,7 @@
 //! pod of a workload asks for in total, and what a quota key limits.
 use std::collections::BTreeMap;
 
-use crate::lint::facts::{ContainerFact, PodFact, QuotaFact};
+use crate::lint::facts::{ContainerFact, Namespace, PodFact, QuotaFact};
 use crate::quantity::Quantity;
 use crate::rules::gpu::resources::{Slot, pod_total};
 
@@ -57,9 +57,20 @@ pub fn pod_amount<'a>(
     side: Side,
     resource: &str,
 ) -> Option<(Quantity, &'a ContainerFact)> {
+    pod_amount_or(pod, side, resource, None)
+}
+
+/// [`pod_amount`], with `default` standing in for the amount of each container that names
+/// none (as a LimitRange's defaults do once admission has set them).
+pub fn pod_amount_or<'a>(
+    pod: &'a PodFact,
+    side: Side,
+    resource: &str,
+    default: Option<Quantity>,
+) -> Option<(Quantity, &'a ContainerFact)> {
     let mut first = None;
     let total = pod_total(pod.containers.iter().filter_map(|c| {
-        let q = container_amount(c, side, resource)?;
+        let q = container_amount(c, side, resource).or(default)?;
         first.get_or_insert(c);
         let slot = match (c.init, c.sidecar) {
             (true, true) => Slot::Sidecar,
@@ -127,10 +138,10 @@ pub fn shown(resource: &str, q: Quantity) -> String {
 /// workload for every quota.
 pub fn workloads_by_namespace(
     facts: &crate::lint::facts::Facts,
-) -> BTreeMap<Option<&str>, Vec<&crate::lint::facts::WorkloadFact>> {
-    let mut out: BTreeMap<Option<&str>, Vec<_>> = BTreeMap::new();
+) -> BTreeMap<&Namespace, Vec<&crate::lint::facts::WorkloadFact>> {
+    let mut out: BTreeMap<&Namespace, Vec<_>> = BTreeMap::new();
     for w in &facts.workloads {
-        out.entry(w.namespace.as_deref()).or_default().push(w);
+        out.entry(&w.namespace).or_default().push(w);
     }
     out
 }

@@ -147,7 +147,7 @@ impl Rule for TeamQuotaExceedsParent {
                 facts
                     .quotas
                     .iter()
-                    .filter(|q| q.namespace.as_deref() == Some(namespace)),
+                    .filter(|q| q.namespace.name() == Some(namespace)),
             )
         };
         for (parent, kids) in children {

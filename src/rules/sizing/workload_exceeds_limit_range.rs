@@ -1,10 +1,11 @@
 use std::collections::BTreeMap;
 
 use super::budgets::{
-    Side, container_amount, object_name, pod_amount, shown, workload_name, workloads_by_namespace,
+    Side, container_amount, object_name, pod_amount_or, shown, workload_name,
+    workloads_by_namespace,
 };
 use crate::declare_rule;
-use crate::lint::facts::{LimitRangeFact, StrMap};
+use crate::lint::facts::{LimitRangeFact, Namespace, StrMap};
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 use crate::quantity::Quantity;
 
@@ -14,8 +15,13 @@ declare_rule! {
     /// that it would reject: a container whose limit (or, without one, its request) is
     /// above a `Container` item's `max`, a container whose request (or, without one, its
     /// limit) is below its `min`, or a pod whose total limit is above a `Pod` item's
-    /// `max`. Containers that set neither are left out: the LimitRange's defaults apply
-    /// to them. Amounts are compared exactly.
+    /// `max`, or that sets no limit of that resource at all (LimitRanger rejects it: "No
+    /// limit is specified"). As admission does, a container that sets no limit is given
+    /// the `default` (or else the `max`) of a `Container` item first; containers that set
+    /// neither request nor limit are otherwise left out of the container checks. Amounts
+    /// are compared exactly. Objects without a namespace are compared with the LimitRanges
+    /// without one in the same directory (the files of a directory are taken to be applied
+    /// to one namespace, which they do not name).
     ///
     /// ## Why is this bad?
     /// The LimitRanger admission plugin rejects such pods (`maximum cpu usage per
@@ -111,14 +117,21 @@ impl Rule for WorkloadExceedsLimitRange {
         let by_namespace = workloads_by_namespace(facts);
         // Per namespace, only the tightest bound of each resource matters (the smallest max,
         // the largest min): one pass over the pods whatever the number of LimitRanges.
-        let mut bounds: BTreeMap<Option<&str>, Bounds<'_>> = BTreeMap::new();
+        let mut bounds: BTreeMap<&Namespace, Bounds<'_>> = BTreeMap::new();
         for range in &facts.limit_ranges {
-            let b = bounds.entry(range.namespace.as_deref()).or_default();
+            let b = bounds.entry(&range.namespace).or_default();
             for item in &range.items {
                 match item.kind.as_deref() {
                     Some("Container") => {
                         tighten(&mut b.container_max, &item.max, range, |new, old| new < old);
                         tighten(&mut b.container_min, &item.min, range, |new, old| new > old);
+                        // The API server defaults `default` to `max`; admission then sets
+                        // the limits a container leaves out, the first LimitRange first.
+                        for (resource, text) in item.default.iter().chain(item.max.iter()) {
+                            if let Ok(value) = Quantity::parse(text) {
+                                b.default_limit.entry(resource.as_str()).or_insert(value);
+                            }
+                        }
                     }
                     Some("Pod") => tighten(&mut b.pod_max, &item.max, range, |new, old| new < old),
                     _ => {}
@@ -175,7 +188,26 @@ impl Rule for WorkloadExceedsLimitRange {
                         }
                     }
                     for (resource, limit) in &b.pod_max {
-                        let Some((total, first)) = pod_amount(pod, Side::Limits, resource) else {
+                        let default = b.default_limit.get(resource).copied();
+                        let has_limit = pod
+                            .containers
+                            .iter()
+                            .any(|c| c.limits.get(resource).is_some());
+                        let Some((total, first)) =
+                            pod_amount_or(pod, Side::Limits, resource, default)
+                        else {
+                            // LimitRanger needs a limit to compare with the maximum.
+                            if !has_limit && default.is_none() && pod.pod_requests.is_empty() {
+                                sink.report_at(
+                                    &pod.location,
+                                    format!(
+                                        "a pod of `{workload}` sets no `{resource}` limit, which LimitRange `{}` requires of every pod (at most {} in total)",
+                                        limit.name(),
+                                        shown(resource, limit.value),
+                                    ),
+                                )
+                                .help(format!("set `{resource}` limits on the pod's containers, or give the LimitRange a `Container` item with a `default.{resource}`"));
+                            }
                             continue;
                         };
                         if total > limit.value {
@@ -205,7 +237,7 @@ struct Limit<'a> {
 
 impl Limit<'_> {
     fn name(&self) -> String {
-        object_name(self.range.namespace.as_deref(), self.range.name.as_deref())
+        object_name(self.range.namespace.name(), self.range.name.as_deref())
     }
 }
 
@@ -215,6 +247,8 @@ struct Bounds<'a> {
     container_max: BTreeMap<&'a str, Limit<'a>>,
     container_min: BTreeMap<&'a str, Limit<'a>>,
     pod_max: BTreeMap<&'a str, Limit<'a>>,
+    /// The limit admission gives a container that sets none.
+    default_limit: BTreeMap<&'a str, Quantity>,
 }
 
 /// Keeps, per resource, the bound for which `tighter(new, old)` holds.
@@ -276,11 +310,37 @@ spec:
     }
 
     #[test]
+    fn pods_are_judged_with_the_limits_admission_gives_their_containers() {
+        // Container `c` sets no memory limit and is given the default: 128 + 8 + 100.
+        let defaulted = with(
+            "team-a",
+            "[{type: Container, default: {memory: 100Gi}, max: {memory: 1Ti}}, {type: Pod, max: {memory: 200Gi}}]",
+        );
+        assert_eq!(
+            render(&check(&WorkloadExceedsLimitRange, &defaulted)),
+            "14:9 [error] a pod of `Job/train` has a `memory` limit of 236Gi in total, above the maximum of 200Gi per pod in LimitRange `team-a/l` (spec.template.spec.containers[0])"
+        );
+        // No container sets a CPU limit and nothing gives one: LimitRanger has nothing to
+        // compare with the maximum and rejects the pod.
+        let missing = with("team-a", "[{type: Pod, max: {cpu: 4, memory: 1Ti}}]");
+        assert_eq!(
+            render(&check(&WorkloadExceedsLimitRange, &missing)),
+            "12:5 [error] a pod of `Job/train` sets no `cpu` limit, which LimitRange `team-a/l` requires of every pod (at most 4 in total) (spec.template.spec)"
+        );
+        let given = with(
+            "team-a",
+            "[{type: Container, default: {cpu: 1}}, {type: Pod, max: {cpu: 4, memory: 1Ti}}]",
+        );
+        assert!(check(&WorkloadExceedsLimitRange, &given).is_empty());
+    }
+
+    #[test]
     fn fitting_workloads_and_other_namespaces_pass() {
         for yaml in [
             with(
                 "team-a",
-                "[{type: Container, max: {memory: 128Gi, cpu: 1}, min: {cpu: 100m}}, {type: Pod, max: {memory: 136Gi}}]",
+                // Container `c` is given the maximum as its limit: 128 + 8 + 128.
+                "[{type: Container, max: {memory: 128Gi, cpu: 1}, min: {cpu: 100m}}, {type: Pod, max: {memory: 264Gi}}]",
             ),
             with("team-b", "[{type: Container, max: {memory: 1Gi}}]"),
             with(

@@ -4,6 +4,7 @@ use super::budgets::{
 use std::collections::BTreeMap;
 
 use crate::declare_rule;
+use crate::lint::facts::Namespace;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 use crate::quantity::Quantity;
 
@@ -14,8 +15,8 @@ declare_rule! {
     /// the quota allows in total: `requests.<resource>` (or the bare `cpu`, `memory`,
     /// `ephemeral-storage`) against the pod's effective request, `limits.<resource>`
     /// against its effective limit. Amounts are compared exactly. Objects without a
-    /// namespace are compared with quotas without one (both land in the namespace they are
-    /// applied to).
+    /// namespace are compared with the quotas without one in the same directory (the files
+    /// of a directory are taken to be applied to one namespace, which they do not name).
     ///
     /// ## Why is this bad?
     /// Quota admission rejects a pod that would take the namespace over its quota, even
@@ -103,10 +104,9 @@ impl Rule for WorkloadExceedsQuota {
         // Per namespace, only the tightest quota of each resource matters: a pod above it can
         // never start, and naming the others too would repeat the same finding. This keeps
         // the rule linear in the number of pods however many quotas a namespace has.
-        let mut tightest: BTreeMap<Option<&str>, BTreeMap<(Side, &str), Bound<'_>>> =
-            BTreeMap::new();
+        let mut tightest: BTreeMap<&Namespace, BTreeMap<(Side, &str), Bound<'_>>> = BTreeMap::new();
         for quota in facts.quotas.iter().filter(|q| !q.scoped) {
-            let per_ns = tightest.entry(quota.namespace.as_deref()).or_default();
+            let per_ns = tightest.entry(&quota.namespace).or_default();
             for entry in &quota.hard {
                 let Some((side, resource)) = quota_key(&entry.resource) else {
                     continue;
@@ -143,7 +143,7 @@ impl Rule for WorkloadExceedsQuota {
                                 workload_name(&w.kind, w.name.as_deref()),
                                 side.as_str(),
                                 shown(resource, amount),
-                                object_name(b.quota.namespace.as_deref(), b.quota.name.as_deref()),
+                                object_name(b.quota.namespace.name(), b.quota.name.as_deref()),
                                 b.entry.resource,
                                 b.entry.value,
                             ),
@@ -169,7 +169,7 @@ struct Bound<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{check, render};
+    use crate::lint::testing::{check, check_files, render};
 
     const JOB: &str = "\
 apiVersion: batch/v1
@@ -226,6 +226,34 @@ spec:
         );
         // An ordinary init container finishes before the others start: the pod needs 8.
         assert!(check(&WorkloadExceedsQuota, &job("")).is_empty());
+    }
+
+    #[test]
+    fn objects_without_a_namespace_meet_only_those_of_their_directory() {
+        let quota = "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q}\nspec:\n  hard: {requests.cpu: 1}\n";
+        let job = JOB.replace(", namespace: team-a", "");
+        let found = |quota_file: &str, job_file: &str, job: &str| {
+            check_files(
+                &WorkloadExceedsQuota,
+                &[(quota_file, quota), (job_file, job)],
+            )
+            .len()
+        };
+        assert_eq!(found("apps/a/quota.yaml", "apps/a/job.yaml", &job), 1);
+        assert_eq!(found("quota.yaml", "job.yaml", &job), 1);
+        // Applied elsewhere, perhaps to other namespaces: not compared.
+        assert_eq!(found("apps/a/quota.yaml", "apps/b/job.yaml", &job), 0);
+        assert_eq!(found("apps/quota.yaml", "apps/a/job.yaml", &job), 0);
+        // A namespace written in both is the same wherever the files are.
+        let named = quota.replace("{name: q}", "{name: q, namespace: team-a}");
+        assert_eq!(
+            check_files(
+                &WorkloadExceedsQuota,
+                &[("apps/a/quota.yaml", &named), ("apps/b/job.yaml", JOB)]
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
