@@ -524,6 +524,104 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// Upstream's own fixtures, `tests/data/psa-upstream/<level>/v1.N/<pass|fail>/*.yaml`
+    /// (see the README there): each pod must be allowed, or rejected, by the Pod Security
+    /// policy of its directory, as `TestFixtures` in pod-security-admission demands, but for
+    /// the fixtures and commits that `EXCLUDED.tsv` lists with a reason.
+    #[test]
+    fn upstream_fixtures_pass_and_fail_at_their_level_and_version() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/psa-upstream");
+        let table = |name: &str| -> Vec<(String, String)> {
+            std::fs::read_to_string(root.join(name))
+                .unwrap()
+                .lines()
+                .map(|l| {
+                    let (key, value) = l.split_once('\t').unwrap();
+                    (key.to_string(), value.to_string())
+                })
+                .collect()
+        };
+        let commits: std::collections::HashMap<String, String> =
+            table("SOURCES.tsv").into_iter().collect();
+        let excluded = table("EXCLUDED.tsv");
+        let mut used = BTreeSet::new();
+        let (mut checked, mut skipped) = (0, 0);
+        let mut failures = Vec::new();
+        for level_dir in sorted_dirs(&root) {
+            let level: PsaLevel = match level_dir.file_name().and_then(|n| n.to_str()) {
+                Some("baseline") => PsaLevel::Baseline,
+                Some("restricted") => PsaLevel::Restricted,
+                other => panic!("unexpected level directory {other:?}"),
+            };
+            for version_dir in sorted_dirs(&level_dir) {
+                let name = version_dir.file_name().and_then(|n| n.to_str()).unwrap();
+                let version: Version = name.parse().unwrap();
+                let policy = PsaPolicy { level, version };
+                for outcome_dir in sorted_dirs(&version_dir) {
+                    let rejected = match outcome_dir.file_name().and_then(|n| n.to_str()) {
+                        Some("fail") => true,
+                        Some("pass") => false,
+                        other => panic!("unexpected outcome directory {other:?}"),
+                    };
+                    let mut files: Vec<_> = std::fs::read_dir(&outcome_dir)
+                        .unwrap()
+                        .map(|e| e.unwrap().path())
+                        .collect();
+                    files.sort();
+                    for file in files {
+                        let relative = file.strip_prefix(&root).unwrap().display().to_string();
+                        let commit = commits
+                            .get(&relative)
+                            .unwrap_or_else(|| panic!("{relative} is not in SOURCES.tsv"));
+                        if let Some((key, _)) =
+                            excluded.iter().find(|(k, _)| *k == relative || k == commit)
+                        {
+                            used.insert(key.clone());
+                            skipped += 1;
+                            continue;
+                        }
+                        let yaml = std::fs::read_to_string(&file).unwrap();
+                        let got = violated(&yaml, policy);
+                        checked += 1;
+                        if got.is_empty() == rejected {
+                            failures.push(format!(
+                                "{relative} at {policy}: upstream {}, mlk found {got:?}",
+                                if rejected { "rejects" } else { "allows" },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {checked} upstream fixtures disagree:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+        let stale: Vec<_> = excluded.iter().filter(|(k, _)| !used.contains(k)).collect();
+        assert!(
+            stale.is_empty(),
+            "EXCLUDED.tsv entries match no fixture: {stale:?}"
+        );
+        assert_eq!(
+            checked + skipped,
+            commits.len(),
+            "fixtures on disk and in SOURCES.tsv"
+        );
+        assert!(checked >= 669, "only {checked} upstream fixtures checked");
+    }
+
+    fn sorted_dirs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut dirs: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        dirs
+    }
+
     #[test]
     fn namespace_labels_pick_the_policy_of_their_objects() {
         let namespace = "\

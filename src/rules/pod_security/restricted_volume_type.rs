@@ -17,7 +17,8 @@ const ALLOWED: [&str; 9] = [
     "image",
 ];
 
-/// The sources upstream names, in the order it tests them; any other volume is "unknown".
+/// The other sources, in the order upstream tests them; these and [`ALLOWED`] are every
+/// field of a `VolumeSource`.
 const NAMED: [&str; 21] = [
     "hostPath",
     "gcePersistentDisk",
@@ -49,7 +50,9 @@ declare_rule! {
     /// Security control "Volume Types", check `restrictedVolumes`, restricted, every version
     /// from v1.0). At `restricted` it replaces the baseline check `hostPathVolumes`, so
     /// `hostPath` volumes are reported here. The `image` volume source is allowed by
-    /// upstream's code although the standard's page does not list it yet.
+    /// upstream's code although the standard's page does not list it yet. A volume that
+    /// names no source at all (or only null ones) passes: the API server makes it an
+    /// `emptyDir` before admission sees it.
     ///
     /// ## Why is this bad?
     /// Inline volume sources such as `nfs`, `iscsi`, `rbd` or `gitRepo` are mounted by the
@@ -116,20 +119,20 @@ impl Rule for RestrictedVolumeType {
                 .get("name")
                 .and_then(Node::as_str)
                 .unwrap_or("<unnamed>");
-            let source = NAMED
+            // A volume that names no source is an `emptyDir`: the API server defaults it so
+            // before admission sees it.
+            let Some(source) = NAMED
                 .iter()
                 .find(|k| present(Some(volume), k).is_some())
-                .copied();
-            let path = cx.volume_path(&v);
-            let path = match source {
-                Some(k) => path.key(k),
-                None => path,
+                .copied()
+            else {
+                continue;
             };
+            let path = cx.volume_path(&v).key(source);
             sink.report(
                 path,
                 format!(
-                    "restricted volume types: volume \"{name}\" uses restricted volume type \"{}\"",
-                    source.unwrap_or("unknown")
+                    "restricted volume types: volume \"{name}\" uses restricted volume type \"{source}\""
                 ),
             )
             .help("use a persistentVolumeClaim, CSI, ephemeral, emptyDir, configMap, secret, projected, downwardAPI or image volume")
@@ -174,8 +177,6 @@ spec:
             render(&check(&RestrictedVolumeType, VOLUMES)),
             "16:25 [error] restricted volume types: volume \"j\" uses restricted volume type \"hostPath\" (spec.volumes[9].hostPath)\n\
              17:20 [error] restricted volume types: volume \"k\" uses restricted volume type \"nfs\" (spec.volumes[10].nfs)\n\
-             18:5 [error] restricted volume types: volume \"l\" uses restricted volume type \"unknown\" (spec.volumes[11])\n\
-             19:5 [error] restricted volume types: volume \"m\" uses restricted volume type \"unknown\" (spec.volumes[12])\n\
              20:43 [error] restricted volume types: volume \"vol-n\" uses restricted volume type \"gitRepo\" (spec.volumes[13].gitRepo)"
         );
     }
