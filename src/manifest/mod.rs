@@ -21,5 +21,6 @@ pub use load::{
 pub use node::{Node, Span, Style, Tag, Value};
 pub use objects::{
     Embedded, Object, Path, PathSeg, PodTemplate, RuntimeDef, RuntimeNeed, ServingRuntimes,
-    TemplateContainer, Volume, embedded_object, is_mlk_resource, locate, objects, pod_templates,
+    TemplateContainer, Volume, embedded_object, is_dynamo, is_mlk_resource, locate, objects,
+    pod_templates,
 };

@@ -706,6 +706,7 @@ pub fn pod_templates<'a>(object: &Object<'a>) -> Vec<PodTemplate<'a>> {
             );
         }
         "TrainJob" => {}
+        _ if is_dynamo(object) => dynamo(root, &mut out),
         _ if is_katib_experiment(object) => {}
         _ if is_argo_workflow(object) => {
             let path = if object.kind == Some("CronWorkflow") {
@@ -1294,6 +1295,67 @@ fn named_items<'a>(
     for (i, item) in items.iter().enumerate() {
         let role = item.get("name").and_then(Node::as_str);
         template(root, &list_path.index(i), keys, role, out);
+    }
+}
+
+/// NVIDIA Dynamo's `DynamoGraphDeployment` and `DynamoComponentDeployment`
+/// (`nvidia.com`), whose pods the Dynamo operator builds.
+pub fn is_dynamo(object: &Object<'_>) -> bool {
+    object.group() == Some("nvidia.com")
+        && matches!(
+            object.kind,
+            Some("DynamoGraphDeployment" | "DynamoComponentDeployment")
+        )
+}
+
+/// The pods of a Dynamo deployment. In `v1alpha1` each service (`spec.services.<name>` of a
+/// graph, or the `spec` of a component deployment) has an `extraPodSpec`: pod spec fields
+/// and a `mainContainer`, which the operator names `main`. In `v1beta1` each component
+/// (`spec.components[*]` of a graph, or the `spec` of a component deployment) has a
+/// `podTemplate`, whose container `main` is the component's.
+fn dynamo<'a>(root: &'a Node, out: &mut Vec<PodTemplate<'a>>) {
+    let Some(spec) = root.get("spec").filter(|s| s.as_map().is_some()) else {
+        return;
+    };
+    let here = Path::new().key("spec");
+    let mut services: Vec<(Path, &Node, Option<&str>)> = Vec::new();
+    if let Some(map) = spec.get("services").and_then(Node::as_map) {
+        for (name, service) in map {
+            if let Some(name) = name.as_str() {
+                services.push((here.keys(&["services", name]), service, Some(name)));
+            }
+        }
+    } else if let Some(list) = spec.get("components").and_then(Node::as_seq) {
+        for (i, component) in list.iter().enumerate() {
+            let name = component.get("name").and_then(Node::as_str);
+            services.push((here.key("components").index(i), component, name));
+        }
+    } else {
+        services.push((here, spec, None));
+    }
+    for (path, service, role) in services {
+        if let Some(extra) = service.get("extraPodSpec").filter(|e| e.as_map().is_some()) {
+            let inline = extra
+                .get("mainContainer")
+                .filter(|c| c.as_map().is_some())
+                .map(|node| Inline {
+                    field: &["mainContainer"],
+                    node,
+                    name: "main",
+                    renamed: true,
+                    over_runtime: false,
+                });
+            out.push(PodTemplate {
+                path: path.key("extraPodSpec"),
+                spec: extra,
+                metadata: service.get("extraPodMetadata"),
+                role: role.map(str::to_owned),
+                inline,
+                workflow: None,
+            });
+        } else {
+            template(root, &path, &["podTemplate"], role, out);
+        }
     }
 }
 
@@ -2025,6 +2087,79 @@ spec:
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn dynamo_services_and_components_and_their_main_containers() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(p, n)| (p.to_string(), n.to_string()))
+                .collect()
+        };
+        let graph = "\
+apiVersion: nvidia.com/v1alpha1
+kind: DynamoGraphDeployment
+spec:
+  services:
+    Frontend:
+      extraPodSpec:
+        mainContainer: {name: ignored, image: x:1}
+    Worker:
+      resources: {limits: {gpu: '1'}}
+      extraPodSpec:
+        containers: [{name: helper, image: x:1}]
+        mainContainer: {image: x:1}
+    Bare:
+      replicas: 1
+";
+        assert_eq!(
+            containers_of(graph),
+            [
+                pairs(&[("spec.services.Frontend.extraPodSpec.mainContainer", "main")]),
+                pairs(&[
+                    ("spec.services.Worker.extraPodSpec.mainContainer", "main"),
+                    ("spec.services.Worker.extraPodSpec.containers[0]", "helper"),
+                ]),
+            ]
+        );
+        let beta = "\
+apiVersion: nvidia.com/v1beta1
+kind: DynamoGraphDeployment
+spec:
+  components:
+  - name: decode
+    podTemplate:
+      spec:
+        containers: [{name: main, image: x:1}]
+";
+        assert_eq!(
+            templates(beta),
+            vec![one(
+                "spec.components[0].podTemplate.spec",
+                Some("decode"),
+                "main"
+            )]
+        );
+        let component = "\
+apiVersion: nvidia.com/v1alpha1
+kind: DynamoComponentDeployment
+spec:
+  extraPodSpec:
+    mainContainer: {image: x:1}
+";
+        assert_eq!(
+            containers_of(component),
+            [pairs(&[("spec.extraPodSpec.mainContainer", "main")])]
+        );
+        // The same kinds in another group are not Dynamo's: only the generic search for
+        // container lists reads them.
+        assert_eq!(
+            containers_of(&graph.replace("nvidia.com/v1alpha1", "example.com/v1")),
+            [pairs(&[(
+                "spec.services.Worker.extraPodSpec.containers[0]",
+                "helper"
+            )])]
+        );
     }
 
     #[test]

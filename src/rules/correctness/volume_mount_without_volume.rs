@@ -9,7 +9,8 @@ declare_rule! {
     /// ephemeral containers that name no volume of the pod's `volumes` (claim templates
     /// count), and the shared `volumeMounts` of an Argo container set. The templates of an
     /// Argo WorkflowTemplate are not checked: the workflow that calls them may hold the
-    /// volumes.
+    /// volumes. Nor are the pods of NVIDIA Dynamo deployments, whose operator adds a
+    /// PersistentVolumeClaim volume for every mount that names no volume.
     ///
     /// ## Why is this bad?
     /// The API server rejects the pod (`volumeMounts[0].name: Not found`); for a
@@ -78,6 +79,11 @@ impl Rule for VolumeMountWithoutVolume {
                 Some("WorkflowTemplate" | "ClusterWorkflowTemplate")
             )
         {
+            return;
+        }
+        // The Dynamo operator adds a PersistentVolumeClaim volume for a mount that names
+        // none, and the shared-memory volume of its `/dev/shm` mount.
+        if crate::manifest::is_dynamo(cx.object) {
             return;
         }
         let mut volumes: Vec<&str> = cx
@@ -202,6 +208,14 @@ spec:
                 "did you mean `checkpoints`? Otherwise add a volume named `checkpoint` to `volumes`"
             )
         );
+    }
+
+    #[test]
+    fn dynamo_pods_get_their_volumes_from_the_operator() {
+        let yaml = "apiVersion: nvidia.com/v1alpha1\nkind: DynamoGraphDeployment\nmetadata: {name: g}\nspec:\n  services:\n    Worker:\n      extraPodSpec:\n        mainContainer: {image: x:1, volumeMounts: [{name: model-cache, mountPath: /models}]}\n";
+        assert!(check(&VolumeMountWithoutVolume, yaml).is_empty());
+        let job = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: x:1, volumeMounts: [{name: model-cache, mountPath: /models}]}]\n";
+        assert_eq!(check(&VolumeMountWithoutVolume, job).len(), 1);
     }
 
     #[test]
