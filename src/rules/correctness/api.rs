@@ -453,6 +453,13 @@ impl Shapes {
     pub fn get(&self, id: usize) -> &Shape {
         self.shapes.get(id).unwrap_or(&Shape::Any)
     }
+
+    /// The struct shape named `name` (`PodSpec`, `Container`), if there is one.
+    pub fn named(&self, name: &str) -> Option<usize> {
+        self.shapes
+            .iter()
+            .position(|s| matches!(s, Shape::Object { name: n, .. } if *n == name))
+    }
 }
 
 /// The shapes of every served kind, compiled from k8s-openapi's schemas into the committed

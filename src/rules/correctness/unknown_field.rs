@@ -1,17 +1,21 @@
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::api::{SHAPES, Shape, Shapes};
 use crate::declare_rule;
 use crate::input::did_you_mean;
-use crate::lint::{ObjectCx, Rule, RuleMeta, Sink};
+use crate::lint::{ObjectCx, PodCx, Rule, RuleMeta, Sink};
 use crate::manifest::{Node, Path, Value};
 
 declare_rule! {
     /// ## What it does
     /// Reports fields that the schema of a built-in kind does not have, at the key, with
     /// the nearest known field as a suggestion (`resource:` for `resources:`). The schemas
-    /// are those of the newest Kubernetes release, for every kind and served version;
-    /// custom resources are not checked.
+    /// are those of the newest Kubernetes release, for every kind and served version.
+    /// Of custom resources, only the pod specs of the kinds whose pod templates are core
+    /// pod specs are checked (Kubeflow training jobs, JobSet, Ray, LeaderWorkerSet, Volcano
+    /// Job, NVIDIA Dynamo, where a `v1alpha1` service's `mainContainer` is a container);
+    /// the rest of a custom resource, whose schema is its CRD's, is not.
     ///
     /// ## Why is this bad?
     /// `kubectl apply` validates strictly by default and rejects the object. Where strict
@@ -81,8 +85,54 @@ impl Rule for UnknownField {
             base: &cx.object.path,
             stack: Vec::new(),
             sink,
+            extra: None,
         };
         walk.node(root, cx.object.node);
+    }
+
+    fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        let object = cx.object;
+        // Built-in kinds are walked whole by `check_object`.
+        let served = match (object.api_version, object.kind) {
+            (Some(v), Some(k)) => super::api::is_served(v, k),
+            _ => false,
+        };
+        if served || cx.pod.workflow.is_some() || !holds_core_pod_specs(object) {
+            return;
+        }
+        static IDS: LazyLock<Option<(usize, usize)>> =
+            LazyLock::new(|| Some((SHAPES.named("PodSpec")?, SHAPES.named("Container")?)));
+        let Some((pod_spec, container)) = *IDS else {
+            return;
+        };
+        let mut walk = Walk {
+            shapes: &SHAPES,
+            base: &cx.base,
+            stack: Vec::new(),
+            sink,
+            extra: cx
+                .pod
+                .inline
+                .and_then(|i| i.field.first())
+                .map(|field| (*field, container)),
+        };
+        walk.node(pod_spec, cx.pod.spec);
+    }
+}
+
+/// Custom resources whose pod templates are core pod specs: what their CRDs embed is the
+/// PodSpec schema (Dynamo's `v1alpha1` `extraPodSpec` adds a `mainContainer`).
+fn holds_core_pod_specs(object: &crate::manifest::Object<'_>) -> bool {
+    match (object.group(), object.kind) {
+        (Some("kubeflow.org"), Some(kind)) => matches!(
+            kind,
+            "PyTorchJob" | "TFJob" | "MPIJob" | "XGBoostJob" | "PaddleJob" | "JAXJob"
+        ),
+        (Some("jobset.x-k8s.io"), Some("JobSet"))
+        | (Some("leaderworkerset.x-k8s.io"), Some("LeaderWorkerSet"))
+        | (Some("batch.volcano.sh"), Some("Job")) => true,
+        (Some("ray.io"), Some(kind)) => matches!(kind, "RayCluster" | "RayJob" | "RayService"),
+        _ => crate::manifest::is_dynamo(object),
     }
 }
 
@@ -98,6 +148,8 @@ struct Walk<'a, 's> {
     /// when something is reported.
     stack: Vec<Seg<'a>>,
     sink: &'s mut Sink,
+    /// A field that the root struct has beyond its schema, with its shape.
+    extra: Option<(&'static str, usize)>,
 }
 
 impl<'a> Walk<'a, '_> {
@@ -108,7 +160,11 @@ impl<'a> Walk<'a, '_> {
                     let Some(text) = key.key_text() else {
                         continue;
                     };
-                    match self.shapes.get(shape).field(&text) {
+                    let extra = self
+                        .extra
+                        .filter(|(k, _)| self.stack.is_empty() && *k == text)
+                        .map(|(_, s)| s);
+                    match self.shapes.get(shape).field(&text).or(extra) {
                         Some(field) => {
                             self.stack.push(Seg::Key(text));
                             self.node(field, value);
@@ -174,6 +230,58 @@ impl<'a> Walk<'a, '_> {
 mod tests {
     use super::*;
     use crate::lint::testing::{check, render};
+
+    #[test]
+    fn pod_specs_of_training_and_serving_custom_resources() {
+        let pytorch = "\
+apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+metadata: {name: ft}
+spec:
+  runPolicy: {cleanPodPolicy: None}
+  pytorchReplicaSpecs:
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - name: pytorch
+            image: x:1
+            resource: {limits: {nvidia.com/gpu: 8}}
+";
+        assert_eq!(
+            render(&check(&UnknownField, pytorch)),
+            "14:13 [error] unknown field `resource` in `Container` (spec.pytorchReplicaSpecs.Worker.template.spec.containers[0].resource)"
+        );
+        let dynamo = "\
+apiVersion: nvidia.com/v1alpha1
+kind: DynamoGraphDeployment
+metadata: {name: g}
+spec:
+  services:
+    Worker:
+      replicas: 1
+      extraPodSpec:
+        tolerations: []
+        mainContainer:
+          image: x:1
+          comand: [python3]
+        nodeSelecter: {}
+";
+        assert_eq!(
+            render(&check(&UnknownField, dynamo)),
+            "12:11 [error] unknown field `comand` in `Container` (spec.services.Worker.extraPodSpec.mainContainer.comand)\n\
+             13:9 [error] unknown field `nodeSelecter` in `PodSpec` (spec.services.Worker.extraPodSpec.nodeSelecter)"
+        );
+        // KServe's predictor adds fields of its own to a pod spec, and unknown kinds'
+        // container lists are found by a search that does not know their schema.
+        for yaml in [
+            "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: m}\nspec:\n  predictor:\n    minReplicas: 1\n    containers: [{name: c, image: x:1}]\n",
+            "apiVersion: example.com/v1\nkind: Trainer\nmetadata: {name: t}\nspec:\n  pod:\n    replicas: 2\n    containers: [{name: c, image: x:1}]\n",
+        ] {
+            assert!(check(&UnknownField, yaml).is_empty(), "{yaml}");
+        }
+    }
 
     #[test]
     fn misspelled_field_at_the_key_with_a_suggestion() {
