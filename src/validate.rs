@@ -237,6 +237,12 @@ pub fn env_var_name(s: &str) -> Result<(), String> {
             &["my.env-name", "MY_ENV.NAME", "MyEnvName1"],
         ));
     }
+    relative_path_errors(s, &mut errors);
+    collect(errors)
+}
+
+/// Upstream's `hasChDirPrefix`: names that become paths must not be `.` or start with `..`.
+fn relative_path_errors(s: &str, errors: &mut Vec<String>) {
     if s == "." {
         errors.push("must not be '.'".to_string());
     } else if s == ".." {
@@ -244,6 +250,27 @@ pub fn env_var_name(s: &str) -> Result<(), String> {
     } else if s.starts_with("..") {
         errors.push("must not start with '..'".to_string());
     }
+}
+
+/// A key of a ConfigMap's or Secret's data (upstream's `IsConfigMapKey`): at most 253
+/// characters of `[-._a-zA-Z0-9]`, and not `.` or starting with `..`.
+pub fn config_key(s: &str) -> Result<(), String> {
+    let mut errors = Vec::new();
+    if s.len() > 253 {
+        errors.push("must be no more than 253 characters".to_string());
+    }
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_'))
+    {
+        errors.push(regex_error(
+            "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+            "[-._a-zA-Z0-9]+",
+            &["key.name", "KEY_NAME", "key-name"],
+        ));
+    }
+    relative_path_errors(s, &mut errors);
     collect(errors)
 }
 

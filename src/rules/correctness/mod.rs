@@ -4,6 +4,7 @@
 mod api;
 mod duplicate_object;
 mod invalid_autoscaler;
+mod invalid_config_data;
 mod invalid_cron_job;
 mod invalid_job;
 mod invalid_label;
@@ -25,6 +26,7 @@ pub use api::shapes_source;
 
 pub use duplicate_object::DuplicateObject;
 pub use invalid_autoscaler::InvalidAutoscaler;
+pub use invalid_config_data::InvalidConfigData;
 pub use invalid_cron_job::InvalidCronJob;
 pub use invalid_job::InvalidJob;
 pub use invalid_label::InvalidLabel;
@@ -54,6 +56,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &MultipleDefaultPriorityClasses,
         &InvalidJob,
         &InvalidCronJob,
+        &InvalidConfigData,
         &DuplicateObject,
     ]
 }
