@@ -49,6 +49,17 @@ pub enum Namespace {
 }
 
 impl Namespace {
+    /// Whether the two may be one namespace: the same name, or both chosen at apply time
+    /// (in any directories). Rules that look for something whose absence they report
+    /// compare with this, so that a budget or an autoscaler kept in another directory still
+    /// counts; rules that report a conflict compare namespaces exactly.
+    pub fn may_be(&self, other: &Namespace) -> bool {
+        match (self, other) {
+            (Namespace::Unset(_), Namespace::Unset(_)) => true,
+            _ => self == other,
+        }
+    }
+
     /// The name written in the object, if any.
     pub fn name(&self) -> Option<&str> {
         match self {
@@ -58,14 +69,19 @@ impl Namespace {
     }
 }
 
-/// The directory of a file as the user named it, shared by the objects without a namespace
-/// that it holds.
+/// The directory of a file as the user named it (without `.` components, so that
+/// `./a.yaml` and `a.yaml` share one), shared by the objects without a namespace that it
+/// holds.
 pub fn directory_of(file: &str) -> Arc<str> {
-    Arc::from(
-        std::path::Path::new(file)
-            .parent()
-            .map_or(std::borrow::Cow::Borrowed(""), |p| p.to_string_lossy()),
-    )
+    let dir: std::path::PathBuf = std::path::Path::new(file)
+        .parent()
+        .map(|p| {
+            p.components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .collect()
+        })
+        .unwrap_or_default();
+    Arc::from(dir.to_string_lossy())
 }
 
 /// Where a gathered object lives, and how to point into it.
@@ -212,6 +228,8 @@ pub struct PodFact {
     /// Pod-level `resources.requests`, which stand in for missing container requests
     /// where the PodLevelResources feature is on.
     pub pod_requests: StrMap,
+    /// Pod-level `resources.limits`.
+    pub pod_limits: StrMap,
 }
 
 /// An object with pod templates.
@@ -578,6 +596,7 @@ fn pod_fact(
                 .get("resources")
                 .and_then(|r| r.get("requests")),
         ),
+        pod_limits: string_map(template.spec.get("resources").and_then(|r| r.get("limits"))),
     }
 }
 
@@ -744,6 +763,25 @@ pub fn scalar_string(node: &Node) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directory_is_the_same_however_it_is_written() {
+        for (file, dir) in [
+            ("a.yaml", ""),
+            ("./a.yaml", ""),
+            ("<stdin>", ""),
+            ("apps/a/x.yaml", "apps/a"),
+            ("./apps/./a/x.yaml", "apps/a"),
+            ("/srv/apps/x.yaml", "/srv/apps"),
+        ] {
+            assert_eq!(&*directory_of(file), dir, "{file}");
+        }
+        let unset = |file: &str| Namespace::Unset(directory_of(file));
+        assert!(unset("a/x.yaml").may_be(&unset("b/y.yaml")));
+        assert_ne!(unset("a/x.yaml"), unset("b/y.yaml"));
+        assert!(!unset("a/x.yaml").may_be(&Namespace::Named("a".into())));
+        assert!(Namespace::Named("a".into()).may_be(&Namespace::Named("a".into())));
+    }
 
     #[test]
     fn string_maps_keep_the_last_of_duplicate_keys_and_search_by_key() {

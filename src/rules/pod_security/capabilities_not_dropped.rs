@@ -10,7 +10,7 @@ declare_rule! {
     /// from v1.22; from v1.25 pods with `spec.os.name: windows` are exempt). Added
     /// capabilities are reported by `disallowed-capabilities`. Pod Security compares with
     /// `ALL` exactly: a `drop` that lists `all` in another case, which container runtimes
-    /// do honour, is reported at that entry as a matter of case.
+    /// do honour, is reported at that entry, with a help line about the case.
     /// A KServe model container is merged over the `kserve-container` of the serving
     /// runtime it names: when that ServingRuntime or ClusterServingRuntime is among the
     /// files linted, the runtime's value counts where the model leaves the field unset;
@@ -80,33 +80,33 @@ impl Rule for CapabilitiesNotDropped {
             }
             let scope = restricted_unless_windows(cx, Version::v1(22));
             // Container runtimes read `all` in any case; Pod Security compares with `ALL`.
-            let other_case = drop.and_then(Node::as_seq).and_then(|drop| {
-                drop.iter().enumerate().find_map(|(i, d)| {
-                    d.as_str()
-                        .filter(|s| s.eq_ignore_ascii_case("ALL"))
-                        .map(|s| (i, s))
-                })
-            });
-            if let Some((i, written)) = other_case {
-                sink.report(
-                    c.path(&["securityContext", "capabilities", "drop"]).index(i),
-                    format!(
-                        "{} drops `{written}`, but Pod Security accepts only `ALL` in upper case",
-                        c.describe()
-                    ),
-                )
-                .help("write `ALL` in upper case: container runtimes drop every capability either way, the Pod Security check does not accept it")
-                .psa(scope);
-                continue;
+            // Only the container's own list can be pointed at.
+            let other_case = c
+                .node
+                .get("securityContext")
+                .and_then(|s| s.get("capabilities"))
+                .and_then(|s| s.get("drop"))
+                .and_then(Node::as_seq)
+                .and_then(|drop| {
+                    drop.iter().enumerate().find_map(|(i, d)| {
+                        d.as_str()
+                            .filter(|s| s.eq_ignore_ascii_case("ALL"))
+                            .map(|s| (i, s))
+                    })
+                });
+            let at = c.path(&["securityContext", "capabilities", "drop"]);
+            let message = format!(
+                "unrestricted capabilities: {} must set securityContext.capabilities.drop=[\"ALL\"]",
+                c.describe()
+            );
+            match other_case {
+                Some((i, written)) => sink
+                    .report(at.index(i), message)
+                    .help(format!("write `ALL` in upper case: `drop` lists `{written}`, which container runtimes read as every capability but the Pod Security check does not accept")),
+                None => sink
+                    .report(at, message)
+                    .help("add `capabilities: {drop: [\"ALL\"]}` to the container's securityContext"),
             }
-            sink.report(
-                c.path(&["securityContext", "capabilities", "drop"]),
-                format!(
-                    "unrestricted capabilities: {} must set securityContext.capabilities.drop=[\"ALL\"]",
-                    c.describe()
-                ),
-            )
-            .help("add `capabilities: {drop: [\"ALL\"]}` to the container's securityContext")
             .psa(scope);
         }
     }
@@ -140,7 +140,7 @@ spec:
         assert_eq!(
             render(&check(&CapabilitiesNotDropped, CONTAINERS)),
             "6:5 [error] unrestricted capabilities: init container \"i\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.initContainers[0].securityContext.capabilities.drop)\n\
-             9:67 [error] container \"b\" drops `all`, but Pod Security accepts only `ALL` in upper case (spec.containers[1].securityContext.capabilities.drop[0])\n\
+             9:67 [error] unrestricted capabilities: container \"b\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.containers[1].securityContext.capabilities.drop[0])\n\
              13:7 [error] unrestricted capabilities: container \"c\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.containers[2].securityContext.capabilities.drop)\n\
              14:66 [error] unrestricted capabilities: container \"d\" must set securityContext.capabilities.drop=[\"ALL\"] (spec.containers[3].securityContext.capabilities.drop)"
         );

@@ -199,7 +199,7 @@ fn has_request(facts: &Facts, namespace: &Namespace, c: &ContainerFact, resource
     c.requests.contains_key(resource)
         || c.limits.contains_key(resource)
         || facts.limit_ranges.iter().any(|lr| {
-            &lr.namespace == namespace
+            lr.namespace.may_be(namespace)
                 && lr.items.iter().any(|item| {
                     item.kind.as_deref() == Some("Container")
                         && (item.default_request.contains_key(resource)

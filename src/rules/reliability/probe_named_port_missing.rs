@@ -68,6 +68,10 @@ impl Rule for ProbeNamedPortMissing {
     }
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
+        // The Dynamo operator gives its containers ports and probes of its own.
+        if crate::manifest::is_dynamo(cx.object) {
+            return;
+        }
         for c in cx.containers() {
             for (probe, path, port) in probe_ports(c) {
                 let ProbePort::Name(name) = port else {

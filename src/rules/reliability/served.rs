@@ -106,7 +106,7 @@ pub fn pdb_selects(
     namespace: &Namespace,
     labels: &crate::lint::facts::StrMap,
 ) -> bool {
-    if &pdb.namespace != namespace {
+    if !pdb.namespace.may_be(namespace) {
         return false;
     }
     if pdb.selects_all {

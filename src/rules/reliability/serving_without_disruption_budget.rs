@@ -1,8 +1,5 @@
-use std::collections::HashSet;
-
 use super::served::{pdb_selects, served};
 use crate::declare_rule;
-use crate::lint::facts::Namespace;
 use crate::lint::{InputCx, Rule, RuleMeta, Sink};
 
 declare_rule! {
@@ -120,12 +117,12 @@ impl Rule for ServingWithoutDisruptionBudget {
 
     fn check_input(&self, cx: &InputCx<'_>, sink: &mut Sink) {
         let facts = cx.facts;
-        let pdb_namespaces: HashSet<&Namespace> = facts.pdbs.iter().map(|p| &p.namespace).collect();
         for s in served(facts) {
             let w = s.workload;
             let namespace = &w.namespace;
-            let whole_app =
-                s.service.is_some() || s.hpa.is_some() || pdb_namespaces.contains(namespace);
+            let whole_app = s.service.is_some()
+                || s.hpa.is_some()
+                || facts.pdbs.iter().any(|p| p.namespace.may_be(namespace));
             let several = s.hpa.is_some() || w.replicas.is_some_and(|r| r >= 2);
             if !whole_app || !several {
                 continue;
@@ -154,7 +151,7 @@ impl Rule for ServingWithoutDisruptionBudget {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{check, render};
+    use crate::lint::testing::{check, check_files, render};
 
     fn run(yaml: &str) -> String {
         render(&check(&ServingWithoutDisruptionBudget, yaml))
@@ -180,6 +177,31 @@ spec: {selector: {app: web}}
         format!(
             "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {{name: p, namespace: {namespace}}}\nspec: {{maxUnavailable: 1, selector: {selector}}}\n"
         )
+    }
+
+    #[test]
+    fn a_budget_without_a_namespace_counts_from_any_directory() {
+        let app = APP.replace(", namespace: s}", "}");
+        let budget = pdb("{matchLabels: {app: web}}", "x").replace(", namespace: x}", "}");
+        let found = |budget_file: &str| {
+            check_files(
+                &ServingWithoutDisruptionBudget,
+                &[("app/web.yaml", &app), (budget_file, &budget)],
+            )
+            .len()
+        };
+        assert_eq!(found("app/pdb.yaml"), 0);
+        assert_eq!(found("policies/pdb.yaml"), 0);
+        // A budget in a namespace of its own is not the namespace-less app's.
+        let named = pdb("{matchLabels: {app: web}}", "x");
+        assert_eq!(
+            check_files(
+                &ServingWithoutDisruptionBudget,
+                &[("app/web.yaml", &app), ("app/pdb.yaml", &named)]
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -92,7 +92,15 @@ impl Rule for SingleReplicaServing {
                 Some(n) => n == 1,
                 None => w.replicas_missing,
             };
-            if s.hpa.is_some() || !one {
+            // An autoscaler kept in another directory may scale it all the same.
+            let scaled = s.hpa.is_some()
+                || cx.facts.hpas.iter().any(|h| {
+                    h.namespace.may_be(&w.namespace)
+                        && h.target_kind.as_deref() == Some(w.kind.as_str())
+                        && h.target_name.is_some()
+                        && h.target_name == w.name
+                });
+            if scaled || !one {
                 continue;
             }
             sink.report_at(
@@ -136,7 +144,7 @@ impl Rule for SingleReplicaServing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::testing::{check, render};
+    use crate::lint::testing::{check, check_files, render};
 
     fn run(yaml: &str) -> String {
         render(&check(&SingleReplicaServing, yaml))
@@ -150,6 +158,19 @@ spec:
   replicas: 1
   template: {spec: {containers: [{name: a, image: x:1}]}}
 ";
+
+    #[test]
+    fn an_autoscaler_in_another_directory_still_scales_the_server() {
+        let hpa = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 2\n  maxReplicas: 4\n";
+        let found = |hpa_file: &str| {
+            render(&check_files(
+                &SingleReplicaServing,
+                &[("app/web.yaml", SERVER), (hpa_file, hpa)],
+            ))
+        };
+        assert_eq!(found("app/hpa/hpa.yaml"), "");
+        assert_eq!(found("app/hpa.yaml"), "");
+    }
 
     #[test]
     fn one_replica_is_reported_at_the_field() {

@@ -129,7 +129,9 @@ impl Rule for WorkloadExceedsLimitRange {
                         // the limits a container leaves out, the first LimitRange first.
                         for (resource, text) in item.default.iter().chain(item.max.iter()) {
                             if let Ok(value) = Quantity::parse(text) {
-                                b.default_limit.entry(resource.as_str()).or_insert(value);
+                                b.default_limit
+                                    .entry(resource.as_str())
+                                    .or_insert(Limit { value, range });
                             }
                         }
                     }
@@ -188,16 +190,22 @@ impl Rule for WorkloadExceedsLimitRange {
                         }
                     }
                     for (resource, limit) in &b.pod_max {
-                        let default = b.default_limit.get(resource).copied();
+                        if pod.pod_limits.contains_key(resource) {
+                            continue;
+                        }
+                        // Defaults are only applied where mlk sees every container's own
+                        // limits: an operator may set them on the pods of other kinds.
+                        let whole = seen_whole(&w.kind);
+                        let default = b.default_limit.get(resource).filter(|_| whole);
                         let has_limit = pod
                             .containers
                             .iter()
                             .any(|c| c.limits.get(resource).is_some());
                         let Some((total, first)) =
-                            pod_amount_or(pod, Side::Limits, resource, default)
+                            pod_amount_or(pod, Side::Limits, resource, default.map(|d| d.value))
                         else {
                             // LimitRanger needs a limit to compare with the maximum.
-                            if !has_limit && default.is_none() && pod.pod_requests.is_empty() {
+                            if whole && !has_limit && default.is_none() {
                                 sink.report_at(
                                     &pod.location,
                                     format!(
@@ -211,10 +219,22 @@ impl Rule for WorkloadExceedsLimitRange {
                             continue;
                         };
                         if total > limit.value {
+                            let defaulted = default.filter(|_| {
+                                pod.containers
+                                    .iter()
+                                    .any(|c| c.limits.get(resource).is_none())
+                            });
+                            let counting = defaulted.map_or(String::new(), |d| {
+                                format!(
+                                    " (counting the default of {} that LimitRange `{}` gives each container without one)",
+                                    shown(resource, d.value),
+                                    d.name()
+                                )
+                            });
                             sink.report_at(
                                 &first.location,
                                 format!(
-                                    "a pod of `{workload}` has a `{resource}` limit of {} in total, above the maximum of {} per pod in LimitRange `{}`",
+                                    "a pod of `{workload}` has a `{resource}` limit of {} in total{counting}, above the maximum of {} per pod in LimitRange `{}`",
                                     shown(resource, total),
                                     shown(resource, limit.value),
                                     limit.name(),
@@ -248,7 +268,31 @@ struct Bounds<'a> {
     container_min: BTreeMap<&'a str, Limit<'a>>,
     pod_max: BTreeMap<&'a str, Limit<'a>>,
     /// The limit admission gives a container that sets none.
-    default_limit: BTreeMap<&'a str, Quantity>,
+    default_limit: BTreeMap<&'a str, Limit<'a>>,
+}
+
+/// Kinds whose pod templates hold every container's limits as the pods get them; the
+/// operators of others (KServe, Dynamo) add limits of their own.
+fn seen_whole(kind: &str) -> bool {
+    matches!(
+        kind,
+        "Pod"
+            | "Deployment"
+            | "StatefulSet"
+            | "DaemonSet"
+            | "ReplicaSet"
+            | "ReplicationController"
+            | "Job"
+            | "CronJob"
+            | "PyTorchJob"
+            | "TFJob"
+            | "MPIJob"
+            | "XGBoostJob"
+            | "PaddleJob"
+            | "JAXJob"
+            | "JobSet"
+            | "LeaderWorkerSet"
+    )
 }
 
 /// Keeps, per resource, the bound for which `tighter(new, old)` holds.
@@ -318,7 +362,7 @@ spec:
         );
         assert_eq!(
             render(&check(&WorkloadExceedsLimitRange, &defaulted)),
-            "14:9 [error] a pod of `Job/train` has a `memory` limit of 236Gi in total, above the maximum of 200Gi per pod in LimitRange `team-a/l` (spec.template.spec.containers[0])"
+            "14:9 [error] a pod of `Job/train` has a `memory` limit of 236Gi in total (counting the default of 100Gi that LimitRange `team-a/l` gives each container without one), above the maximum of 200Gi per pod in LimitRange `team-a/l` (spec.template.spec.containers[0])"
         );
         // No container sets a CPU limit and nothing gives one: LimitRanger has nothing to
         // compare with the maximum and rejects the pod.
@@ -332,6 +376,22 @@ spec:
             "[{type: Container, default: {cpu: 1}}, {type: Pod, max: {cpu: 4, memory: 1Ti}}]",
         );
         assert!(check(&WorkloadExceedsLimitRange, &given).is_empty());
+        // A default from another LimitRange of the namespace counts too.
+        let two = format!(
+            "apiVersion: v1\nkind: LimitRange\nmetadata: {{name: defaults, namespace: team-a}}\nspec:\n  limits: [{{type: Container, default: {{cpu: 2}}}}]\n---\n{missing}"
+        );
+        assert_eq!(
+            render(&check(&WorkloadExceedsLimitRange, &two)),
+            "20:9 [error] a pod of `Job/train` has a `cpu` limit of 6 in total (counting the default of 2 that LimitRange `team-a/defaults` gives each container without one), above the maximum of 4 per pod in LimitRange `team-a/l` (spec.template.spec.containers[0])"
+        );
+        // A pod-level limit, and the pods of kinds whose operators add limits, are left alone.
+        let pod_level = missing.replace(
+            "    spec:\n      containers:",
+            "    spec:\n      resources: {limits: {cpu: 2}}\n      containers:",
+        );
+        assert!(check(&WorkloadExceedsLimitRange, &pod_level).is_empty());
+        let isvc = "apiVersion: v1\nkind: LimitRange\nmetadata: {name: l, namespace: team-a}\nspec:\n  limits: [{type: Pod, max: {cpu: 4}}]\n---\napiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: m, namespace: team-a}\nspec:\n  predictor:\n    model: {modelFormat: {name: vllm}, runtime: vllm, storageUri: hf://m}\n";
+        assert!(check(&WorkloadExceedsLimitRange, isvc).is_empty());
     }
 
     #[test]
