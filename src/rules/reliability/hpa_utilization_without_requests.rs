@@ -13,7 +13,8 @@ declare_rule! {
     /// container with `restartPolicy: Always`); a `ContainerResource` metric covers the
     /// named container, which must exist. A request counts when it is written, when a limit
     /// is (Kubernetes copies limits into missing requests), when a LimitRange of the input
-    /// in the same namespace gives a `defaultRequest` or `default` for it, or when the pod
+    /// in the same namespace gives a `defaultRequest` or `default` for it (for a workload
+    /// without a namespace, a LimitRange without one in any directory), or when the pod
     /// sets pod-level `resources.requests` for it.
     ///
     /// ## Why is this bad?

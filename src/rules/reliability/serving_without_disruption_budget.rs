@@ -14,7 +14,9 @@ declare_rule! {
     /// when the input looks like the whole application: the workload is served through a
     /// Service or an HPA of the input, or the input has some PDB in that namespace. A lone
     /// Deployment labelled as a model server is not reported. Single-replica workloads are
-    /// left to `single-replica-serving`.
+    /// left to `single-replica-serving`. For a workload without a namespace, a PDB without
+    /// one counts from any directory of the input: a base and its overlays are applied to
+    /// one namespace.
     ///
     /// ## Why is this bad?
     /// A node drain (cluster upgrade, autoscaler scale-down, spot reclaim handled by a

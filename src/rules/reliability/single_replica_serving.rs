@@ -9,7 +9,8 @@ declare_rule! {
     /// ## What it does
     /// Reports a served `Deployment` or `StatefulSet` (see `serving-without-readiness-probe`
     /// for what served means) that runs one replica (`replicas: 1`, or no `replicas`, which
-    /// defaults to 1) and is not scaled by an HPA of the input, and a
+    /// defaults to 1) and is not scaled by an HPA of the input (for a workload without a
+    /// namespace, an HPA without one in any directory counts), and a
     /// HorizontalPodAutoscaler whose `minReplicas` is 1 (or missing, which defaults to 1).
     /// `replicas: 0` (switched off on purpose) and `minReplicas: 0` (scale to zero) are not
     /// reported, nor HPAs that scale a training workload.
