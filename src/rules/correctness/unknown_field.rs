@@ -123,17 +123,17 @@ impl Rule for UnknownField {
 /// Custom resources whose pod templates are core pod specs: what their CRDs embed is the
 /// PodSpec schema (Dynamo's `v1alpha1` `extraPodSpec` adds a `mainContainer`).
 fn holds_core_pod_specs(object: &crate::manifest::Object<'_>) -> bool {
-    match (object.group(), object.kind) {
-        (Some("kubeflow.org"), Some(kind)) => matches!(
-            kind,
-            "PyTorchJob" | "TFJob" | "MPIJob" | "XGBoostJob" | "PaddleJob" | "JAXJob"
-        ),
-        (Some("jobset.x-k8s.io"), Some("JobSet"))
-        | (Some("leaderworkerset.x-k8s.io"), Some("LeaderWorkerSet"))
-        | (Some("batch.volcano.sh"), Some("Job")) => true,
+    use crate::rules::ml::workload::{is_jobset, is_kubeflow, is_volcano_job};
+    let other = match (object.group(), object.kind) {
+        (Some("leaderworkerset.x-k8s.io"), Some("LeaderWorkerSet")) => true,
         (Some("ray.io"), Some(kind)) => matches!(kind, "RayCluster" | "RayJob" | "RayService"),
-        _ => crate::manifest::is_dynamo(object),
-    }
+        _ => false,
+    };
+    other
+        || is_kubeflow(object)
+        || is_jobset(object)
+        || is_volcano_job(object)
+        || crate::manifest::is_dynamo(object)
 }
 
 enum Seg<'a> {

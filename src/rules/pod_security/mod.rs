@@ -563,12 +563,7 @@ mod tests {
                         Some("pass") => false,
                         other => panic!("unexpected outcome directory {other:?}"),
                     };
-                    let mut files: Vec<_> = std::fs::read_dir(&outcome_dir)
-                        .unwrap()
-                        .map(|e| e.unwrap().path())
-                        .collect();
-                    files.sort();
-                    for file in files {
+                    for file in sorted_entries(&outcome_dir, |p| p.is_file()) {
                         let relative = file.strip_prefix(&root).unwrap().display().to_string();
                         let commit = commits
                             .get(&relative)
@@ -643,13 +638,24 @@ mod tests {
     }
 
     fn sorted_dirs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut dirs: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_dir())
+        sorted_entries(dir, |p| p.is_dir())
+    }
+
+    /// The entries of a test data directory that `keep` accepts, sorted.
+    fn sorted_entries(
+        dir: &std::path::Path,
+        keep: fn(&std::path::Path) -> bool,
+    ) -> Vec<std::path::PathBuf> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| {
+                e.unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                    .path()
+            })
+            .filter(|p| keep(p))
             .collect();
-        dirs.sort();
-        dirs
+        entries.sort();
+        entries
     }
 
     #[test]
