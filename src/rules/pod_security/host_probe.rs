@@ -169,4 +169,23 @@ spec:
         assert_eq!(check_with(&HostProbe, HOSTS, &at(34)).len(), 2);
         assert!(check_with(&HostProbe, HOSTS, &at(33)).is_empty());
     }
+
+    #[test]
+    fn loopback_hosts_are_no_exception() {
+        let pod = "\
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: a
+    image: x:1
+    livenessProbe: {httpGet: {host: 127.0.0.1, port: 8080}}
+    readinessProbe: {tcpSocket: {host: '::1', port: 8080}}
+";
+        assert_eq!(
+            render(&check_with(&HostProbe, pod, &at(34))),
+            "8:37 [error] probe or lifecycle host: container \"a\" uses probe or lifecycle hosts \"127.0.0.1\", \"::1\" (spec.containers[0].livenessProbe.httpGet.host)"
+        );
+    }
 }
