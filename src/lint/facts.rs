@@ -69,18 +69,29 @@ impl Namespace {
     }
 }
 
-/// The directory of a file as the user named it (without `.` components, so that
-/// `./a.yaml` and `a.yaml` share one), shared by the objects without a namespace that it
-/// holds.
+/// The directory of a file, shared by the objects without a namespace that it holds: made
+/// absolute and resolved lexically (`.` and `..`), so that `a.yaml`, `./a.yaml` and the
+/// absolute path of the same file share one. `<stdin>` is in the working directory.
 pub fn directory_of(file: &str) -> Arc<str> {
-    let dir: std::path::PathBuf = std::path::Path::new(file)
-        .parent()
-        .map(|p| {
-            p.components()
-                .filter(|c| !matches!(c, std::path::Component::CurDir))
-                .collect()
-        })
-        .unwrap_or_default();
+    use std::path::{Component, Path, PathBuf};
+    static CWD: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let parent = Path::new(file).parent().unwrap_or(Path::new(""));
+    let base = if parent.is_absolute() {
+        PathBuf::new()
+    } else {
+        CWD.get_or_init(|| std::env::current_dir().unwrap_or_default())
+            .clone()
+    };
+    let mut dir = base;
+    for component in parent.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                dir.pop();
+            }
+            other => dir.push(other),
+        }
+    }
     Arc::from(dir.to_string_lossy())
 }
 
@@ -766,15 +777,20 @@ mod tests {
 
     #[test]
     fn a_directory_is_the_same_however_it_is_written() {
+        let cwd = std::env::current_dir().unwrap();
+        let here = |rel: &str| cwd.join(rel).to_string_lossy().trim_end_matches('/').to_string();
         for (file, dir) in [
-            ("a.yaml", ""),
-            ("./a.yaml", ""),
-            ("<stdin>", ""),
-            ("apps/a/x.yaml", "apps/a"),
-            ("./apps/./a/x.yaml", "apps/a"),
-            ("/srv/apps/x.yaml", "/srv/apps"),
+            ("a.yaml", here("")),
+            ("./a.yaml", here("")),
+            ("<stdin>", here("")),
+            ("apps/a/x.yaml", here("apps/a")),
+            ("./apps/./a/x.yaml", here("apps/a")),
+            ("apps/b/../a/x.yaml", here("apps/a")),
+            (&format!("{}/apps/a/x.yaml", cwd.display()), here("apps/a")),
+            ("/srv/apps/x.yaml", "/srv/apps".to_string()),
+            ("/srv/../apps/x.yaml", "/apps".to_string()),
         ] {
-            assert_eq!(&*directory_of(file), dir, "{file}");
+            assert_eq!(*directory_of(file), *dir, "{file}");
         }
         let unset = |file: &str| Namespace::Unset(directory_of(file));
         assert!(unset("a/x.yaml").may_be(&unset("b/y.yaml")));
