@@ -44,7 +44,12 @@ pub fn files() -> Result<Vec<(String, String)>> {
         ),
         (
             "src/rules/correctness/shapes.rs".to_string(),
-            crate::rules::correctness::shapes_source(),
+            crate::rules::correctness::shapes_source().map_err(|names| {
+                Error::Output(std::io::Error::other(format!(
+                    "schemas refer to definitions that do not exist: {}",
+                    names.join(", ")
+                )))
+            })?,
         ),
     ];
     for (shell, file) in [

@@ -778,7 +778,12 @@ mod tests {
     #[test]
     fn a_directory_is_the_same_however_it_is_written() {
         let cwd = std::env::current_dir().unwrap();
-        let here = |rel: &str| cwd.join(rel).to_string_lossy().trim_end_matches('/').to_string();
+        let here = |rel: &str| {
+            cwd.join(rel)
+                .to_string_lossy()
+                .trim_end_matches('/')
+                .to_string()
+        };
         for (file, dir) in [
             ("a.yaml", here("")),
             ("./a.yaml", here("")),

@@ -10,7 +10,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value as Json;
 
-use super::shapes;
+use super::{crds, shapes};
 use crate::lint::Version;
 
 /// A built-in kind at one served group/version.
@@ -442,7 +442,8 @@ pub struct Shapes {
 }
 
 impl Shapes {
-    /// The shape of an object of `kind` at `api_version`, if Kubernetes serves it.
+    /// The shape of an object of `kind` at `api_version`, if Kubernetes serves it or it is
+    /// a custom resource whose schema mlk knows.
     pub fn root(&self, api_version: &str, kind: &str) -> Option<usize> {
         self.roots
             .binary_search_by(|((v, k), _)| (*v, *k).cmp(&(api_version, kind)))
@@ -462,7 +463,7 @@ impl Shapes {
     }
 }
 
-/// The shapes of every served kind, compiled from k8s-openapi's schemas into the committed
+/// The shapes of every served kind and known custom resource, compiled into the committed
 /// table `shapes.rs` (see [`shapes_source`]), so that no run pays for generating them.
 pub static SHAPES: Shapes = Shapes {
     shapes: shapes::SHAPES,
@@ -484,13 +485,22 @@ enum Compiled {
 }
 
 /// The source of `shapes.rs`: every shape that [`compile`] builds from k8s-openapi's JSON
-/// schemas, and the root shape of each served kind.
-pub fn shapes_source() -> String {
+/// schemas and the custom resource table, and the root shape of each kind; or the names
+/// that a schema refers to and no definition has.
+pub fn shapes_source() -> Result<String, Vec<String>> {
     use std::fmt::Write;
-    let (shapes, roots) = compile();
+    let Compilation {
+        shapes,
+        roots,
+        unresolved,
+    } = compile();
+    if !unresolved.is_empty() {
+        return Err(unresolved);
+    }
     let mut out = String::from(
-        "//! The field shapes of every built-in kind, generated from k8s-openapi's JSON schemas by\n\
-         //! `api::shapes_source`; `MLK_UPDATE_GENERATED=1 cargo test` rewrites this file.\n\
+        "//! The field shapes of every built-in kind, generated from k8s-openapi's JSON schemas, and\n\
+         //! of the custom resources of `crds.rs`, by `api::shapes_source`;\n\
+         //! `MLK_UPDATE_GENERATED=1 cargo test` rewrites this file.\n\
          use super::api::Shape::{self, Any, List, Map, Object};\n\n\
          pub static SHAPES: &[Shape] = &[\n",
     );
@@ -517,34 +527,58 @@ pub fn shapes_source() -> String {
         let _ = writeln!(out, "    (({version:?}, {kind:?}), {id}),");
     }
     out.push_str("];\n");
-    out
+    Ok(out)
 }
 
 type Roots = Vec<((&'static str, &'static str), usize)>;
 
-fn compile() -> (Vec<Compiled>, Roots) {
+/// What [`compile`] builds: the shapes, the root shape of each kind, and the references
+/// that named no definition.
+struct Compilation {
+    shapes: Vec<Compiled>,
+    roots: Roots,
+    unresolved: Vec<String>,
+}
+
+fn compile() -> Compilation {
     let mut generator = SchemaSettings::draft2020_12().into_generator();
-    let refs: Vec<_> = SERVED
+    let mut refs: Vec<_> = SERVED
         .iter()
-        .map(|k| ((k.api_version, k.kind), (k.schema)(&mut generator)))
+        .map(|k| {
+            (
+                (k.api_version, k.kind),
+                (k.schema)(&mut generator).to_value(),
+            )
+        })
         .collect();
+    refs.extend(crds::KINDS.iter().map(|(api_version, kind, definition)| {
+        ((*api_version, *kind), crds::reference(definition))
+    }));
+    let mut definitions = generator.definitions().clone();
+    definitions.extend(crds::definitions());
     let mut compiler = Compiler {
-        definitions: generator.definitions(),
+        definitions: &definitions,
         shapes: vec![Compiled::Any],
         by_name: HashMap::new(),
+        unresolved: Vec::new(),
     };
     let mut roots: Roots = refs
         .iter()
-        .map(|(key, schema)| (*key, compiler.shape(schema.as_value())))
+        .map(|(key, schema)| (*key, compiler.shape(schema)))
         .collect();
     roots.sort_by(|a, b| a.0.cmp(&b.0));
-    (compiler.shapes, roots)
+    Compilation {
+        shapes: compiler.shapes,
+        roots,
+        unresolved: compiler.unresolved,
+    }
 }
 
 struct Compiler<'a> {
     definitions: &'a serde_json::Map<String, Json>,
     shapes: Vec<Compiled>,
     by_name: HashMap<&'a str, usize>,
+    unresolved: Vec<String>,
 }
 
 impl<'a> Compiler<'a> {
@@ -555,6 +589,7 @@ impl<'a> Compiler<'a> {
         };
         let name = reference.rsplit('/').next().unwrap_or(reference);
         let Some((name, definition)) = self.definitions.get_key_value(name) else {
+            self.unresolved.push(name.to_string());
             return ANY;
         };
         if let Some(&id) = self.by_name.get(name.as_str()) {

@@ -2,6 +2,7 @@
 //! differently from what their author meant. The engine reports the suppression problems
 //! of this category itself (`unused-suppression`, `suppression-without-reason`).
 mod api;
+mod crds;
 mod duplicate_object;
 mod invalid_autoscaler;
 mod invalid_config_data;

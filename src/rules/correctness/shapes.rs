@@ -1,5 +1,6 @@
-//! The field shapes of every built-in kind, generated from k8s-openapi's JSON schemas by
-//! `api::shapes_source`; `MLK_UPDATE_GENERATED=1 cargo test` rewrites this file.
+//! The field shapes of every built-in kind, generated from k8s-openapi's JSON schemas, and
+//! of the custom resources of `crds.rs`, by `api::shapes_source`;
+//! `MLK_UPDATE_GENERATED=1 cargo test` rewrites this file.
 use super::api::Shape::{self, Any, List, Map, Object};
 
 pub static SHAPES: &[Shape] = &[
@@ -1283,6 +1284,32 @@ pub static SHAPES: &[Shape] = &[
     Object { name: "APIServiceStatus", fields: &[("conditions", 1279)] }, // 1277
     Object { name: "APIServiceCondition", fields: &[("type", 0), ("reason", 0), ("status", 0), ("message", 0), ("lastTransitionTime", 4)] }, // 1278
     List(1278), // 1279
+    Object { name: "JobSet", fields: &[("kind", 0), ("spec", 1281), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1280
+    Object { name: "JobSetSpec", fields: &[("network", 1286), ("suspend", 0), ("managedBy", 0), ("coordinator", 1292), ("failurePolicy", 1288), ("startupPolicy", 1291), ("successPolicy", 1287), ("replicatedJobs", 1285), ("ttlSecondsAfterFinished", 0)] }, // 1281
+    Object { name: "ReplicatedJob", fields: &[("name", 0), ("replicas", 0), ("template", 443), ("dependsOn", 1284), ("groupName", 0)] }, // 1282
+    Object { name: "DependsOn", fields: &[("name", 0), ("status", 0)] }, // 1283
+    List(1283), // 1284
+    List(1282), // 1285
+    Object { name: "Network", fields: &[("subdomain", 0), ("enableDNSHostnames", 0), ("publishNotReadyAddresses", 0)] }, // 1286
+    Object { name: "JobSetSuccessPolicy", fields: &[("operator", 0), ("targetReplicatedJobs", 0)] }, // 1287
+    Object { name: "FailurePolicy", fields: &[("rules", 1290), ("maxRestarts", 0), ("restartStrategy", 0)] }, // 1288
+    Object { name: "FailurePolicyRule", fields: &[("name", 0), ("action", 0), ("onJobFailureReasons", 0), ("targetReplicatedJobs", 0)] }, // 1289
+    List(1289), // 1290
+    Object { name: "StartupPolicy", fields: &[("startupPolicyOrder", 0)] }, // 1291
+    Object { name: "Coordinator", fields: &[("jobIndex", 0), ("podIndex", 0), ("replicatedJob", 0)] }, // 1292
+    Object { name: "PyTorchJob", fields: &[("kind", 0), ("spec", 1294), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1293
+    Object { name: "PyTorchJobSpec", fields: &[("runPolicy", 1295), ("nprocPerNode", 0), ("elasticPolicy", 1297), ("pytorchReplicaSpecs", 1302)] }, // 1294
+    Object { name: "RunPolicy", fields: &[("suspend", 0), ("managedBy", 0), ("backoffLimit", 0), ("cleanPodPolicy", 0), ("schedulingPolicy", 1296), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1295
+    Object { name: "SchedulingPolicy", fields: &[("queue", 0), ("minAvailable", 0), ("minResources", 0), ("priorityClass", 0), ("scheduleTimeoutSeconds", 0)] }, // 1296
+    Object { name: "ElasticPolicy", fields: &[("rdzvId", 0), ("metrics", 1300), ("rdzvConf", 1299), ("rdzvHost", 0), ("rdzvPort", 0), ("standalone", 0), ("maxReplicas", 0), ("maxRestarts", 0), ("minReplicas", 0), ("rdzvBackend", 0), ("nProcPerNode", 0)] }, // 1297
+    Object { name: "RDZVConf", fields: &[("key", 0), ("value", 0)] }, // 1298
+    List(1298), // 1299
+    List(420), // 1300
+    Object { name: "ReplicaSpec", fields: &[("replicas", 0), ("template", 134), ("restartPolicy", 0)] }, // 1301
+    Map(1301), // 1302
+    Object { name: "TFJob", fields: &[("kind", 0), ("spec", 1304), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1303
+    Object { name: "TFJobSpec", fields: &[("runPolicy", 1295), ("successPolicy", 0), ("tfReplicaSpecs", 1305), ("enableDynamicWorker", 0)] }, // 1304
+    Map(1301), // 1305
 ];
 
 pub static ROOTS: &[((&str, &str), usize)] = &[
@@ -1328,6 +1355,9 @@ pub static ROOTS: &[((&str, &str), usize)] = &[
     (("flowcontrol.apiserver.k8s.io/v1", "FlowSchema"), 697),
     (("flowcontrol.apiserver.k8s.io/v1", "PriorityLevelConfiguration"), 721),
     (("internal.apiserver.k8s.io/v1alpha1", "StorageVersion"), 121),
+    (("jobset.x-k8s.io/v1alpha2", "JobSet"), 1280),
+    (("kubeflow.org/v1", "PyTorchJob"), 1293),
+    (("kubeflow.org/v1", "TFJob"), 1303),
     (("lifecycle.k8s.io/v1alpha1", "Eviction"), 730),
     (("lifecycle.k8s.io/v1alpha1", "EvictionRequest"), 742),
     (("networking.k8s.io/v1", "IPAddress"), 748),

@@ -12,10 +12,13 @@ declare_rule! {
     /// Reports fields that the schema of a built-in kind does not have, at the key, with
     /// the nearest known field as a suggestion (`resource:` for `resources:`). The schemas
     /// are those of the newest Kubernetes release, for every kind and served version.
-    /// Of custom resources, only the pod specs of the kinds whose pod templates are core
-    /// pod specs are checked (Kubeflow training jobs, JobSet, Ray, LeaderWorkerSet, Volcano
-    /// Job, NVIDIA Dynamo, where a `v1alpha1` service's `mainContainer` is a container);
-    /// the rest of a custom resource, whose schema is its CRD's, is not.
+    /// Custom resources whose schemas mlk knows are checked whole, against the fields that
+    /// their upstream API types declare in any release in use: PyTorchJob and TFJob
+    /// (`kubeflow.org/v1`) and JobSet (`jobset.x-k8s.io/v1alpha2`). Of other custom
+    /// resources, only the pod specs of the kinds whose pod templates are core pod specs
+    /// are checked (other Kubeflow training jobs, Ray, LeaderWorkerSet, Volcano Job, NVIDIA
+    /// Dynamo, where a `v1alpha1` service's `mainContainer` is a container); the rest of
+    /// such a resource, whose schema is its CRD's, is not.
     ///
     /// ## Why is this bad?
     /// `kubectl apply` validates strictly by default and rejects the object. Where strict
@@ -73,9 +76,6 @@ impl Rule for UnknownField {
         let (Some(api_version), Some(kind)) = (cx.object.api_version, cx.object.kind) else {
             return;
         };
-        if !super::api::is_served(api_version, kind) {
-            return;
-        }
         let shapes = &SHAPES;
         let Some(root) = shapes.root(api_version, kind) else {
             return;
@@ -92,12 +92,13 @@ impl Rule for UnknownField {
 
     fn check_pod(&self, cx: &PodCx<'_>, sink: &mut Sink) {
         let object = cx.object;
-        // Built-in kinds are walked whole by `check_object`.
-        let served = match (object.api_version, object.kind) {
-            (Some(v), Some(k)) => super::api::is_served(v, k),
+        // Built-in kinds, and the custom resources whose schemas mlk knows, are walked
+        // whole by `check_object`.
+        let whole = match (object.api_version, object.kind) {
+            (Some(v), Some(k)) => SHAPES.root(v, k).is_some(),
             _ => false,
         };
-        if served || cx.pod.workflow.is_some() || !holds_core_pod_specs(object) {
+        if whole || cx.pod.workflow.is_some() || !holds_core_pod_specs(object) {
             return;
         }
         static IDS: LazyLock<Option<(usize, usize)>> =
@@ -284,6 +285,65 @@ spec:
     }
 
     #[test]
+    fn own_fields_of_known_custom_resources() {
+        let pytorch = "\
+apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+metadata: {name: ft}
+spec:
+  nprocPerNode: auto
+  runPolicy: {cleanPodPolicy: None, backofLimit: 3}
+  pytorchReplicaSpecs:
+    Worker:
+      replica: 2
+      restartPolicy: OnFailure
+      template:
+        spec:
+          containers: [{name: pytorch, image: x:1, resource: {}}]
+status: {anything: 1}
+";
+        let found = check(&UnknownField, pytorch);
+        assert_eq!(
+            render(&found),
+            "6:37 [error] unknown field `backofLimit` in `RunPolicy` (spec.runPolicy.backofLimit)\n\
+             9:7 [error] unknown field `replica` in `ReplicaSpec` (spec.pytorchReplicaSpecs.Worker.replica)\n\
+             13:52 [error] unknown field `resource` in `Container` (spec.pytorchReplicaSpecs.Worker.template.spec.containers[0].resource)"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `backoffLimit`?")
+        );
+        let jobset = "\
+apiVersion: jobset.x-k8s.io/v1alpha2
+kind: JobSet
+metadata: {name: pretrain}
+spec:
+  failurePolicy: {maxRestarts: 3}
+  replicatedJobs:
+  - name: node
+    replicas: 4
+    template:
+      spec:
+        completionMode: Indexed
+        template:
+          spec:
+            restartPolicy: Never
+            containers: [{name: t, image: x:1}]
+  sucessPolicy: {operator: All}
+";
+        assert_eq!(
+            render(&check(&UnknownField, jobset)),
+            "16:3 [error] unknown field `sucessPolicy` in `JobSetSpec` (spec.sucessPolicy)"
+        );
+        // Another version of a known kind has a schema mlk does not know.
+        let other = pytorch.replace("kubeflow.org/v1", "kubeflow.org/v2");
+        assert_eq!(
+            render(&check(&UnknownField, &other)),
+            "13:52 [error] unknown field `resource` in `Container` (spec.pytorchReplicaSpecs.Worker.template.spec.containers[0].resource)"
+        );
+    }
+
+    #[test]
     fn misspelled_field_at_the_key_with_a_suggestion() {
         let yaml = "\
 apiVersion: apps/v1
@@ -424,9 +484,10 @@ data: {spec: {whatever: 1}}
     }
 
     #[test]
-    fn custom_resources_and_unserved_versions_are_out_of_scope() {
+    fn unknown_custom_resources_and_unserved_versions_are_out_of_scope() {
         for yaml in [
-            "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: a}\nspec: {anything: 1}\n",
+            "apiVersion: example.com/v1\nkind: PyTorchJob\nmetadata: {name: a}\nspec: {anything: 1}\n",
+            "apiVersion: kubeflow.org/v2\nkind: PyTorchJob\nmetadata: {name: a}\nspec: {anything: 1}\n",
             "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: a}\nspec: {rollbackTo: {}}\n",
             "apiVersion: v1\nkind: CronJob\nspec: {nonsense: 1}\n",
         ] {
