@@ -11,45 +11,106 @@ use serde_json::{Map, Value as Json, json};
 /// The custom resources checked whole: `(apiVersion, kind, definition of the object)`.
 pub const KINDS: &[(&str, &str, &str)] = &[
     ("jobset.x-k8s.io/v1alpha2", "JobSet", "JobSet"),
+    ("kubeflow.org/v1", "JAXJob", "JAXJob"),
+    ("kubeflow.org/v1", "MPIJob", "v1.MPIJob"),
+    ("kubeflow.org/v1", "MXJob", "MXJob"),
+    ("kubeflow.org/v1", "PaddleJob", "PaddleJob"),
     ("kubeflow.org/v1", "PyTorchJob", "PyTorchJob"),
     ("kubeflow.org/v1", "TFJob", "TFJob"),
+    ("kubeflow.org/v1", "XGBoostJob", "XGBoostJob"),
+    ("kubeflow.org/v2beta1", "MPIJob", "MPIJob"),
+    (
+        "leaderworkerset.x-k8s.io/v1",
+        "LeaderWorkerSet",
+        "LeaderWorkerSet",
+    ),
+    (
+        "trainer.kubeflow.org/v1alpha1",
+        "ClusterTrainingRuntime",
+        "TrainingRuntime",
+    ),
+    ("trainer.kubeflow.org/v1alpha1", "TrainJob", "TrainJob"),
+    (
+        "trainer.kubeflow.org/v1alpha1",
+        "TrainingRuntime",
+        "TrainingRuntime",
+    ),
 ];
+
+/// The fields of every object: `spec` and `status` follow.
+macro_rules! object {
+    ($rest:literal) => {
+        concat!(
+            "apiVersion kind metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta ",
+            $rest
+        )
+    };
+}
 
 /// The definitions: a name, then its fields. A field is written `name` (a value with no
 /// field names to check), `name:Type` (a struct), `name:[Type]` (a list of them) or
 /// `name:{Type}` (a map of them). A type that starts with `io.k8s.` is a Kubernetes
-/// definition; any other is one of this table.
+/// definition; any other is one of this table. Fields that only some releases have are
+/// noted; every one of them is accepted.
 const DEFINITIONS: &[(&str, &str)] = &[
-    // Kubeflow Training Operator v1 (kubeflow.org/v1).
-    (
-        "PyTorchJob",
-        "apiVersion kind metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta status \
-         spec:PyTorchJobSpec",
-    ),
+    // Kubeflow Training Operator v1 (`kubeflow.org/v1`, kubeflow/training-operator
+    // `pkg/apis/kubeflow.org/v1`). Replica specs are maps keyed by replica type.
+    ("PyTorchJob", object!("status spec:PyTorchJobSpec")),
     (
         "PyTorchJobSpec",
         "runPolicy:RunPolicy elasticPolicy:ElasticPolicy pytorchReplicaSpecs:{ReplicaSpec} \
          nprocPerNode",
     ),
+    // `nProcPerNode` is deprecated beside the spec's `nprocPerNode`; both are valid.
     (
         "ElasticPolicy",
         "minReplicas maxReplicas rdzvBackend rdzvPort rdzvHost rdzvId rdzvConf:[RDZVConf] \
          standalone nProcPerNode maxRestarts metrics:[io.k8s.api.autoscaling.v2.MetricSpec]",
     ),
     ("RDZVConf", "key value"),
-    (
-        "TFJob",
-        "apiVersion kind metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta status \
-         spec:TFJobSpec",
-    ),
+    ("TFJob", object!("status spec:TFJobSpec")),
     (
         "TFJobSpec",
         "runPolicy:RunPolicy successPolicy tfReplicaSpecs:{ReplicaSpec} enableDynamicWorker",
+    ),
+    // `cleanPodPolicy` is valid both here and in `runPolicy`.
+    ("v1.MPIJob", object!("status spec:v1.MPIJobSpec")),
+    (
+        "v1.MPIJobSpec",
+        "slotsPerWorker cleanPodPolicy mpiReplicaSpecs:{ReplicaSpec} mainContainer \
+         runPolicy:RunPolicy",
+    ),
+    ("XGBoostJob", object!("status spec:XGBoostJobSpec")),
+    (
+        "XGBoostJobSpec",
+        "runPolicy:RunPolicy xgbReplicaSpecs:{ReplicaSpec}",
+    ),
+    ("PaddleJob", object!("status spec:PaddleJobSpec")),
+    (
+        "PaddleJobSpec",
+        "runPolicy:RunPolicy elasticPolicy:PaddleElasticPolicy \
+         paddleReplicaSpecs:{ReplicaSpec}",
+    ),
+    (
+        "PaddleElasticPolicy",
+        "minReplicas maxReplicas maxRestarts metrics:[io.k8s.api.autoscaling.v2.MetricSpec]",
+    ),
+    ("JAXJob", object!("status spec:JAXJobSpec")),
+    (
+        "JAXJobSpec",
+        "runPolicy:RunPolicy jaxReplicaSpecs:{ReplicaSpec}",
+    ),
+    // Older releases only.
+    ("MXJob", object!("status spec:MXJobSpec")),
+    (
+        "MXJobSpec",
+        "runPolicy:RunPolicy jobMode mxReplicaSpecs:{ReplicaSpec}",
     ),
     (
         "ReplicaSpec",
         "replicas template:io.k8s.api.core.v1.PodTemplateSpec restartPolicy",
     ),
+    // `suspend` from v1.7, `managedBy` from v1.9; the MPI Operator's own is the same.
     (
         "RunPolicy",
         "cleanPodPolicy ttlSecondsAfterFinished activeDeadlineSeconds backoffLimit \
@@ -59,17 +120,165 @@ const DEFINITIONS: &[(&str, &str)] = &[
         "SchedulingPolicy",
         "minAvailable queue minResources priorityClass scheduleTimeoutSeconds",
     ),
-    // JobSet (jobset.x-k8s.io/v1alpha2).
+    // MPI Operator (`kubeflow.org/v2beta1`, kubeflow/mpi-operator). `waitForWorkers` was
+    // replaced by `launcherCreationPolicy`.
+    ("MPIJob", object!("status spec:MPIJobSpec")),
     (
-        "JobSet",
-        "apiVersion kind metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta status \
-         spec:JobSetSpec",
+        "MPIJobSpec",
+        "slotsPerWorker runLauncherAsWorker runPolicy:RunPolicy \
+         mpiReplicaSpecs:{ReplicaSpec} sshAuthMountPath launcherCreationPolicy \
+         waitForWorkers mpiImplementation",
     ),
+    // Kubeflow Trainer v2 (`trainer.kubeflow.org/v1alpha1`, kubeflow/trainer
+    // `pkg/apis/trainer/v1alpha1`): v2.0 has `podSpecOverrides`, v2.1 renames it
+    // `podTemplateOverrides`, v2.2 replaces both with `runtimePatches`, adds
+    // `activeDeadlineSeconds` and drops `labels` and `annotations`.
+    ("TrainJob", object!("status spec:TrainJobSpec")),
+    (
+        "TrainJobSpec",
+        "runtimeRef:RuntimeRef initializer:Initializer trainer:Trainer \
+         labels annotations podSpecOverrides:[PodSpecOverride] \
+         podTemplateOverrides:[PodTemplateOverride] templateOverrides:[TemplateOverride] \
+         runtimePatches:[RuntimePatch] suspend activeDeadlineSeconds managedBy",
+    ),
+    ("RuntimeRef", "name apiGroup kind"),
+    (
+        "Initializer",
+        "dataset:StorageInitializer model:StorageInitializer",
+    ),
+    (
+        "StorageInitializer",
+        "storageUri env:[io.k8s.api.core.v1.EnvVar] \
+         secretRef:io.k8s.api.core.v1.LocalObjectReference",
+    ),
+    (
+        "Trainer",
+        "image command args env:[io.k8s.api.core.v1.EnvVar] numNodes \
+         resourcesPerNode:io.k8s.api.core.v1.ResourceRequirements numProcPerNode \
+         resourceClaimsPerNode:[TrainerResourceClaim]",
+    ),
+    ("TrainerResourceClaim", "name resourceClaimTemplateName"),
+    (
+        "PodSpecOverride",
+        "targetJobs:[TargetJob] serviceAccountName nodeSelector \
+         affinity:io.k8s.api.core.v1.Affinity tolerations:[io.k8s.api.core.v1.Toleration] \
+         volumes:[io.k8s.api.core.v1.Volume] initContainers:[ContainerOverride] \
+         containers:[ContainerOverride] schedulingGates:[io.k8s.api.core.v1.PodSchedulingGate] \
+         imagePullSecrets:[io.k8s.api.core.v1.LocalObjectReference]",
+    ),
+    ("TargetJob", "name"),
+    (
+        "PodTemplateOverride",
+        "targetJobs:[TargetJob] metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta \
+         spec:PodTemplateSpecOverride time",
+    ),
+    (
+        "PodTemplateSpecOverride",
+        "serviceAccountName nodeSelector affinity:io.k8s.api.core.v1.Affinity \
+         tolerations:[io.k8s.api.core.v1.Toleration] volumes:[io.k8s.api.core.v1.Volume] \
+         initContainers:[ContainerOverride] containers:[ContainerOverride] \
+         schedulingGates:[io.k8s.api.core.v1.PodSchedulingGate] \
+         imagePullSecrets:[io.k8s.api.core.v1.LocalObjectReference] \
+         securityContext:io.k8s.api.core.v1.PodSecurityContext",
+    ),
+    (
+        "ContainerOverride",
+        "name env:[io.k8s.api.core.v1.EnvVar] volumeMounts:[io.k8s.api.core.v1.VolumeMount] \
+         securityContext:io.k8s.api.core.v1.SecurityContext",
+    ),
+    (
+        "TemplateOverride",
+        "manager job:[JobTemplateOverride] pod:[PodTemplateOverride]",
+    ),
+    (
+        "JobTemplateOverride",
+        "time targetJobs:[TargetJob] metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+    ),
+    (
+        "RuntimePatch",
+        "manager time trainingRuntimeSpec:TrainingRuntimeSpecPatch",
+    ),
+    ("TrainingRuntimeSpecPatch", "template:JobSetTemplatePatch"),
+    (
+        "JobSetTemplatePatch",
+        "metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta spec:JobSetSpecPatch",
+    ),
+    ("JobSetSpecPatch", "replicatedJobs:[ReplicatedJobPatch]"),
+    ("ReplicatedJobPatch", "name template:JobTemplatePatch"),
+    (
+        "JobTemplatePatch",
+        "metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta spec:JobSpecPatch",
+    ),
+    ("JobSpecPatch", "template:PodTemplatePatch"),
+    (
+        "PodTemplatePatch",
+        "metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta spec:PodSpecPatch",
+    ),
+    (
+        "PodSpecPatch",
+        "serviceAccountName volumes:[io.k8s.api.core.v1.Volume] \
+         initContainers:[ContainerPatch] containers:[ContainerPatch] \
+         imagePullSecrets:[io.k8s.api.core.v1.LocalObjectReference] \
+         securityContext:io.k8s.api.core.v1.PodSecurityContext nodeSelector \
+         affinity:io.k8s.api.core.v1.Affinity tolerations:[io.k8s.api.core.v1.Toleration] \
+         schedulingGates:[io.k8s.api.core.v1.PodSchedulingGate] \
+         terminationGracePeriodSeconds",
+    ),
+    (
+        "ContainerPatch",
+        "name env:[io.k8s.api.core.v1.EnvVar] volumeMounts:[io.k8s.api.core.v1.VolumeMount] \
+         securityContext:io.k8s.api.core.v1.SecurityContext \
+         resources:io.k8s.api.core.v1.ResourceRequirements",
+    ),
+    // TrainingRuntime and ClusterTrainingRuntime: v2.2 adds `flux`, `jax` and `xgboost`
+    // and drops torch's `numProcPerNode` and `elasticPolicy`.
+    ("TrainingRuntime", object!("spec:TrainingRuntimeSpec")),
+    (
+        "TrainingRuntimeSpec",
+        "mlPolicy:MLPolicy podGroupPolicy:PodGroupPolicy template:JobSetTemplateSpec \
+         activeDeadlineSeconds ttlSecondsAfterFinished",
+    ),
+    (
+        "JobSetTemplateSpec",
+        "metadata:io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta spec:JobSetSpec",
+    ),
+    (
+        "PodGroupPolicy",
+        "coscheduling:CoschedulingPodGroupPolicySource volcano:VolcanoPodGroupPolicySource",
+    ),
+    ("CoschedulingPodGroupPolicySource", "scheduleTimeoutSeconds"),
+    ("VolcanoPodGroupPolicySource", "networkTopology"),
+    (
+        "MLPolicy",
+        "numNodes torch:TorchMLPolicySource mpi:MPIMLPolicySource flux:FluxMLPolicySource \
+         jax:EmptyMLPolicySource xgboost:EmptyMLPolicySource",
+    ),
+    (
+        "TorchMLPolicySource",
+        "numProcPerNode elasticPolicy:TorchElasticPolicy envInjection:EnvInjection",
+    ),
+    (
+        "TorchElasticPolicy",
+        "maxRestarts minNodes maxNodes metrics:[io.k8s.api.autoscaling.v2.MetricSpec]",
+    ),
+    ("EnvInjection", "targets:[EnvInjectionTarget]"),
+    ("EnvInjectionTarget", "jobName containerNames"),
+    (
+        "MPIMLPolicySource",
+        "numProcPerNode mpiImplementation sshAuthMountPath runLauncherAsNode",
+    ),
+    ("FluxMLPolicySource", "numProcPerNode"),
+    ("EmptyMLPolicySource", ""),
+    // JobSet (`jobset.x-k8s.io/v1alpha2`, kubernetes-sigs/jobset
+    // `api/jobset/v1alpha2/jobset_types.go`); newer releases add `volumeClaimPolicies` and
+    // `onJobFailureMessagePatterns`.
+    ("JobSet", object!("status spec:JobSetSpec")),
     (
         "JobSetSpec",
         "replicatedJobs:[ReplicatedJob] network:Network successPolicy:JobSetSuccessPolicy \
          failurePolicy:FailurePolicy startupPolicy:StartupPolicy suspend \
-         coordinator:Coordinator managedBy ttlSecondsAfterFinished",
+         coordinator:Coordinator managedBy ttlSecondsAfterFinished \
+         volumeClaimPolicies:[VolumeClaimPolicy]",
     ),
     (
         "ReplicatedJob",
@@ -88,10 +297,47 @@ const DEFINITIONS: &[(&str, &str)] = &[
     ),
     (
         "FailurePolicyRule",
-        "name action onJobFailureReasons targetReplicatedJobs",
+        "name action onJobFailureReasons onJobFailureMessagePatterns targetReplicatedJobs",
     ),
     ("StartupPolicy", "startupPolicyOrder"),
     ("Coordinator", "replicatedJob jobIndex podIndex"),
+    (
+        "VolumeClaimPolicy",
+        "templates:[io.k8s.api.core.v1.PersistentVolumeClaim] \
+         retentionPolicy:VolumeRetentionPolicy",
+    ),
+    ("VolumeRetentionPolicy", "whenDeleted"),
+    // LeaderWorkerSet (`leaderworkerset.x-k8s.io/v1`, kubernetes-sigs/lws
+    // `api/leaderworkerset/v1/leaderworkerset_types.go`). The sub-group policy's type is
+    // written `subGroupPolicyType`.
+    (
+        "LeaderWorkerSet",
+        object!("status spec:LeaderWorkerSetSpec"),
+    ),
+    (
+        "LeaderWorkerSetSpec",
+        "replicas leaderWorkerTemplate:LeaderWorkerTemplate rolloutStrategy:RolloutStrategy \
+         startupPolicy networkConfig:NetworkConfig",
+    ),
+    (
+        "LeaderWorkerTemplate",
+        "leaderTemplate:io.k8s.api.core.v1.PodTemplateSpec \
+         workerTemplate:io.k8s.api.core.v1.PodTemplateSpec size restartPolicy \
+         subGroupPolicy:SubGroupPolicy \
+         volumeClaimTemplates:[io.k8s.api.core.v1.PersistentVolumeClaim] \
+         persistentVolumeClaimRetentionPolicy:\
+         io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy",
+    ),
+    (
+        "RolloutStrategy",
+        "type rollingUpdateConfiguration:RollingUpdateConfiguration",
+    ),
+    (
+        "RollingUpdateConfiguration",
+        "partition maxUnavailable maxSurge",
+    ),
+    ("SubGroupPolicy", "subGroupPolicyType subGroupSize"),
+    ("NetworkConfig", "subdomainPolicy"),
 ];
 
 /// The definitions as JSON schemas, in the form the shape compiler reads, keyed by name.
@@ -133,7 +379,10 @@ mod tests {
 
     /// Fields of this table that the committed CRD lacks, because another release in use
     /// declares them.
-    const OTHER_RELEASES: &[&str] = &[];
+    const OTHER_RELEASES: &[&str] = &[
+        ".spec.failurePolicy.rules[].onJobFailureMessagePatterns",
+        ".spec.volumeClaimPolicies",
+    ];
 
     struct Comparison {
         /// Fields of the CRD that the table lacks: each would be a false report.
@@ -180,6 +429,26 @@ mod tests {
             {
                 self.walk(items, *item, &format!("{path}[]"));
             }
+        }
+    }
+
+    #[test]
+    fn every_definition_is_named_once_and_used() {
+        let names: Vec<&str> = DEFINITIONS.iter().map(|(name, _)| *name).collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "a definition is named twice");
+        let mut used: Vec<&str> = KINDS.iter().map(|(_, _, root)| *root).collect();
+        for (_, fields) in DEFINITIONS {
+            for field in fields.split_whitespace() {
+                if let Some((_, ty)) = field.split_once(':') {
+                    used.push(ty.trim_matches(['[', ']', '{', '}']));
+                }
+            }
+        }
+        for name in names {
+            assert!(used.contains(&name), "{name} is not used");
         }
     }
 

@@ -13,12 +13,12 @@ declare_rule! {
     /// the nearest known field as a suggestion (`resource:` for `resources:`). The schemas
     /// are those of the newest Kubernetes release, for every kind and served version.
     /// Custom resources whose schemas mlk knows are checked whole, against the fields that
-    /// their upstream API types declare in any release in use: PyTorchJob and TFJob
-    /// (`kubeflow.org/v1`) and JobSet (`jobset.x-k8s.io/v1alpha2`). Of other custom
-    /// resources, only the pod specs of the kinds whose pod templates are core pod specs
-    /// are checked (other Kubeflow training jobs, Ray, LeaderWorkerSet, Volcano Job, NVIDIA
-    /// Dynamo, where a `v1alpha1` service's `mainContainer` is a container); the rest of
-    /// such a resource, whose schema is its CRD's, is not.
+    /// their upstream API types declare in any release in use: the Kubeflow training jobs
+    /// (`kubeflow.org/v1`, and the MPI Operator's `v2beta1` MPIJob), Kubeflow Trainer's
+    /// TrainJob and training runtimes, JobSet and LeaderWorkerSet. Of Ray, Volcano Job and
+    /// NVIDIA Dynamo resources, only the pod specs are checked (a Dynamo `v1alpha1`
+    /// service's `mainContainer` is a container); the rest of such a resource, whose schema
+    /// is its CRD's, is not.
     ///
     /// ## Why is this bad?
     /// `kubectl apply` validates strictly by default and rejects the object. Where strict
@@ -334,6 +334,77 @@ spec:
         assert_eq!(
             render(&check(&UnknownField, jobset)),
             "16:3 [error] unknown field `sucessPolicy` in `JobSetSpec` (spec.sucessPolicy)"
+        );
+        // Trainer v2: `podTemplateOverrides` belongs to the spec, not to its `trainer`.
+        let trainjob = "\
+apiVersion: trainer.kubeflow.org/v1alpha1
+kind: TrainJob
+metadata: {name: ft}
+spec:
+  runtimeRef: {name: torch-distributed}
+  trainer:
+    image: x:1
+    numNodes: 2
+    numProcPerNode: auto
+    resourcesPerNode: {limits: {nvidia.com/gpu: 8}}
+    podTemplateOverrides: []
+  podSpecOverrides: [{targetJobs: [{name: node}], tolerations: [{key: gpu, operator: Exists}]}]
+  runtimePatches:
+  - manager: kueue.x-k8s.io
+    trainingRuntimeSpec:
+      template:
+        spec:
+          replicatedJobs:
+          - name: node
+            template: {spec: {template: {spec: {nodeSelecter: {}}}}}
+";
+        assert_eq!(
+            render(&check(&UnknownField, trainjob)),
+            "11:5 [error] unknown field `podTemplateOverrides` in `Trainer` (spec.trainer.podTemplateOverrides)\n\
+             20:49 [error] unknown field `nodeSelecter` in `PodSpecPatch` (spec.runtimePatches[0].trainingRuntimeSpec.template.spec.replicatedJobs[0].template.spec.template.spec.nodeSelecter)"
+        );
+        let runtime = "\
+apiVersion: trainer.kubeflow.org/v1alpha1
+kind: ClusterTrainingRuntime
+metadata: {name: torch-distributed}
+spec:
+  mlPolicy: {numNodes: 1, torch: {numProcPerNode: auto}}
+  podGroupPolicy: {coscheduling: {scheduleTimeoutSeconds: 60}}
+  template:
+    spec:
+      replicatedJobs:
+      - name: node
+        template:
+          metadata: {labels: {trainer.kubeflow.org/trainjob-ancestor-step: trainer}}
+          spec:
+            template:
+              spec:
+                containers: [{name: node, image: x:1}]
+";
+        assert!(check(&UnknownField, runtime).is_empty());
+        let lws = "\
+apiVersion: leaderworkerset.x-k8s.io/v1
+kind: LeaderWorkerSet
+metadata: {name: vllm}
+spec:
+  replicas: 2
+  leaderWorkerTemplate:
+    size: 4
+    subGroupPolicy: {type: LeaderWorker, subGroupSize: 2}
+    workerTemplate:
+      spec:
+        containers: [{name: vllm, image: x:1}]
+";
+        let found = check(&UnknownField, lws);
+        assert_eq!(
+            render(&found),
+            "8:22 [error] unknown field `type` in `SubGroupPolicy` (spec.leaderWorkerTemplate.subGroupPolicy.type)"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                "remove it, or check its spelling and indentation: `SubGroupPolicy` has no such field"
+            )
         );
         // Another version of a known kind has a schema mlk does not know.
         let other = pytorch.replace("kubeflow.org/v1", "kubeflow.org/v2");
