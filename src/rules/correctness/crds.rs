@@ -54,12 +54,15 @@ macro_rules! object {
 /// noted; every one of them is accepted.
 const DEFINITIONS: &[(&str, &str)] = &[
     // Kubeflow Training Operator v1 (`kubeflow.org/v1`, kubeflow/training-operator
-    // `pkg/apis/kubeflow.org/v1`). Replica specs are maps keyed by replica type.
+    // `pkg/apis/kubeflow.org/v1`). Replica specs are maps keyed by replica type. Before
+    // the training operator merged them (2020), the tf-, pytorch-, xgboost-, mxnet- and
+    // mpi-operators' `v1` jobs had the run policy's fields in the spec itself.
     ("PyTorchJob", object!("status spec:PyTorchJobSpec")),
     (
         "PyTorchJobSpec",
         "runPolicy:RunPolicy elasticPolicy:ElasticPolicy pytorchReplicaSpecs:{ReplicaSpec} \
-         nprocPerNode",
+         nprocPerNode cleanPodPolicy ttlSecondsAfterFinished activeDeadlineSeconds \
+         backoffLimit schedulingPolicy:SchedulingPolicy",
     ),
     // `nProcPerNode` is deprecated beside the spec's `nprocPerNode`; both are valid.
     (
@@ -71,19 +74,24 @@ const DEFINITIONS: &[(&str, &str)] = &[
     ("TFJob", object!("status spec:TFJobSpec")),
     (
         "TFJobSpec",
-        "runPolicy:RunPolicy successPolicy tfReplicaSpecs:{ReplicaSpec} enableDynamicWorker",
+        "runPolicy:RunPolicy successPolicy tfReplicaSpecs:{ReplicaSpec} enableDynamicWorker \
+         cleanPodPolicy ttlSecondsAfterFinished activeDeadlineSeconds backoffLimit \
+         schedulingPolicy:SchedulingPolicy",
     ),
     // `cleanPodPolicy` is valid both here and in `runPolicy`.
     ("v1.MPIJob", object!("status spec:v1.MPIJobSpec")),
     (
         "v1.MPIJobSpec",
         "slotsPerWorker cleanPodPolicy mpiReplicaSpecs:{ReplicaSpec} mainContainer \
-         runPolicy:RunPolicy",
+         runPolicy:RunPolicy ttlSecondsAfterFinished activeDeadlineSeconds backoffLimit \
+         schedulingPolicy:SchedulingPolicy",
     ),
     ("XGBoostJob", object!("status spec:XGBoostJobSpec")),
     (
         "XGBoostJobSpec",
-        "runPolicy:RunPolicy xgbReplicaSpecs:{ReplicaSpec}",
+        "runPolicy:RunPolicy xgbReplicaSpecs:{ReplicaSpec} cleanPodPolicy \
+         ttlSecondsAfterFinished activeDeadlineSeconds backoffLimit \
+         schedulingPolicy:SchedulingPolicy",
     ),
     ("PaddleJob", object!("status spec:PaddleJobSpec")),
     (
@@ -100,11 +108,18 @@ const DEFINITIONS: &[(&str, &str)] = &[
         "JAXJobSpec",
         "runPolicy:RunPolicy jaxReplicaSpecs:{ReplicaSpec}",
     ),
-    // Older releases only.
+    // Older releases only; mxnet-operator's first `v1` replica specs had a `label`, and
+    // its `v1beta1` a `successPolicy`, which its `v1` examples still carry.
     ("MXJob", object!("status spec:MXJobSpec")),
     (
         "MXJobSpec",
-        "runPolicy:RunPolicy jobMode mxReplicaSpecs:{ReplicaSpec}",
+        "runPolicy:RunPolicy jobMode successPolicy mxReplicaSpecs:{MXReplicaSpec} cleanPodPolicy \
+         ttlSecondsAfterFinished activeDeadlineSeconds backoffLimit \
+         schedulingPolicy:SchedulingPolicy",
+    ),
+    (
+        "MXReplicaSpec",
+        "replicas template:io.k8s.api.core.v1.PodTemplateSpec restartPolicy label",
     ),
     (
         "ReplicaSpec",
@@ -380,6 +395,11 @@ mod tests {
     /// Fields of this table that the committed CRD lacks, because another release in use
     /// declares them.
     const OTHER_RELEASES: &[&str] = &[
+        ".spec.activeDeadlineSeconds",
+        ".spec.backoffLimit",
+        ".spec.cleanPodPolicy",
+        ".spec.schedulingPolicy",
+        ".spec.ttlSecondsAfterFinished",
         ".spec.failurePolicy.rules[].onJobFailureMessagePatterns",
         ".spec.volumeClaimPolicies",
     ];

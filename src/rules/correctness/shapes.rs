@@ -1308,115 +1308,116 @@ pub static SHAPES: &[Shape] = &[
     Object { name: "ReplicaSpec", fields: &[("replicas", 0), ("template", 134), ("restartPolicy", 0)] }, // 1301
     Map(1301), // 1302
     Object { name: "MPIJob", fields: &[("kind", 0), ("spec", 1304), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1303
-    Object { name: "MPIJobSpec", fields: &[("runPolicy", 1299), ("mainContainer", 0), ("cleanPodPolicy", 0), ("slotsPerWorker", 0), ("mpiReplicaSpecs", 1305)] }, // 1304
+    Object { name: "MPIJobSpec", fields: &[("runPolicy", 1299), ("backoffLimit", 0), ("mainContainer", 0), ("cleanPodPolicy", 0), ("slotsPerWorker", 0), ("mpiReplicaSpecs", 1305), ("schedulingPolicy", 1300), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1304
     Map(1301), // 1305
     Object { name: "MXJob", fields: &[("kind", 0), ("spec", 1307), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1306
-    Object { name: "MXJobSpec", fields: &[("jobMode", 0), ("runPolicy", 1299), ("mxReplicaSpecs", 1308)] }, // 1307
-    Map(1301), // 1308
-    Object { name: "PaddleJob", fields: &[("kind", 0), ("spec", 1310), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1309
-    Object { name: "PaddleJobSpec", fields: &[("runPolicy", 1299), ("elasticPolicy", 1311), ("paddleReplicaSpecs", 1313)] }, // 1310
-    Object { name: "PaddleElasticPolicy", fields: &[("metrics", 1312), ("maxReplicas", 0), ("maxRestarts", 0), ("minReplicas", 0)] }, // 1311
-    List(420), // 1312
-    Map(1301), // 1313
-    Object { name: "PyTorchJob", fields: &[("kind", 0), ("spec", 1315), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1314
-    Object { name: "PyTorchJobSpec", fields: &[("runPolicy", 1299), ("nprocPerNode", 0), ("elasticPolicy", 1316), ("pytorchReplicaSpecs", 1320)] }, // 1315
-    Object { name: "ElasticPolicy", fields: &[("rdzvId", 0), ("metrics", 1319), ("rdzvConf", 1318), ("rdzvHost", 0), ("rdzvPort", 0), ("standalone", 0), ("maxReplicas", 0), ("maxRestarts", 0), ("minReplicas", 0), ("rdzvBackend", 0), ("nProcPerNode", 0)] }, // 1316
-    Object { name: "RDZVConf", fields: &[("key", 0), ("value", 0)] }, // 1317
-    List(1317), // 1318
-    List(420), // 1319
-    Map(1301), // 1320
-    Object { name: "TFJob", fields: &[("kind", 0), ("spec", 1322), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1321
-    Object { name: "TFJobSpec", fields: &[("runPolicy", 1299), ("successPolicy", 0), ("tfReplicaSpecs", 1323), ("enableDynamicWorker", 0)] }, // 1322
-    Map(1301), // 1323
-    Object { name: "XGBoostJob", fields: &[("kind", 0), ("spec", 1325), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1324
-    Object { name: "XGBoostJobSpec", fields: &[("runPolicy", 1299), ("xgbReplicaSpecs", 1326)] }, // 1325
-    Map(1301), // 1326
-    Object { name: "MPIJob", fields: &[("kind", 0), ("spec", 1328), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1327
-    Object { name: "MPIJobSpec", fields: &[("runPolicy", 1299), ("slotsPerWorker", 0), ("waitForWorkers", 0), ("mpiReplicaSpecs", 1329), ("sshAuthMountPath", 0), ("mpiImplementation", 0), ("runLauncherAsWorker", 0), ("launcherCreationPolicy", 0)] }, // 1328
-    Map(1301), // 1329
-    Object { name: "LeaderWorkerSet", fields: &[("kind", 0), ("spec", 1331), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1330
-    Object { name: "LeaderWorkerSetSpec", fields: &[("replicas", 0), ("networkConfig", 1337), ("startupPolicy", 0), ("rolloutStrategy", 1335), ("leaderWorkerTemplate", 1332)] }, // 1331
-    Object { name: "LeaderWorkerTemplate", fields: &[("size", 0), ("restartPolicy", 0), ("leaderTemplate", 134), ("subGroupPolicy", 1333), ("workerTemplate", 134), ("volumeClaimTemplates", 1334), ("persistentVolumeClaimRetentionPolicy", 340)] }, // 1332
-    Object { name: "SubGroupPolicy", fields: &[("subGroupSize", 0), ("subGroupPolicyType", 0)] }, // 1333
-    List(343), // 1334
-    Object { name: "RolloutStrategy", fields: &[("type", 0), ("rollingUpdateConfiguration", 1336)] }, // 1335
-    Object { name: "RollingUpdateConfiguration", fields: &[("maxSurge", 0), ("partition", 0), ("maxUnavailable", 0)] }, // 1336
-    Object { name: "NetworkConfig", fields: &[("subdomainPolicy", 0)] }, // 1337
-    Object { name: "TrainingRuntime", fields: &[("kind", 0), ("spec", 1339), ("metadata", 2), ("apiVersion", 0)] }, // 1338
-    Object { name: "TrainingRuntimeSpec", fields: &[("mlPolicy", 1340), ("template", 1353), ("podGroupPolicy", 1350), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1339
-    Object { name: "MLPolicy", fields: &[("jax", 1349), ("mpi", 1347), ("flux", 1348), ("torch", 1341), ("xgboost", 1349), ("numNodes", 0)] }, // 1340
-    Object { name: "TorchMLPolicySource", fields: &[("envInjection", 1344), ("elasticPolicy", 1342), ("numProcPerNode", 0)] }, // 1341
-    Object { name: "TorchElasticPolicy", fields: &[("metrics", 1343), ("maxNodes", 0), ("minNodes", 0), ("maxRestarts", 0)] }, // 1342
-    List(420), // 1343
-    Object { name: "EnvInjection", fields: &[("targets", 1346)] }, // 1344
-    Object { name: "EnvInjectionTarget", fields: &[("jobName", 0), ("containerNames", 0)] }, // 1345
-    List(1345), // 1346
-    Object { name: "MPIMLPolicySource", fields: &[("numProcPerNode", 0), ("sshAuthMountPath", 0), ("mpiImplementation", 0), ("runLauncherAsNode", 0)] }, // 1347
-    Object { name: "FluxMLPolicySource", fields: &[("numProcPerNode", 0)] }, // 1348
-    Object { name: "EmptyMLPolicySource", fields: &[] }, // 1349
-    Object { name: "PodGroupPolicy", fields: &[("volcano", 1352), ("coscheduling", 1351)] }, // 1350
-    Object { name: "CoschedulingPodGroupPolicySource", fields: &[("scheduleTimeoutSeconds", 0)] }, // 1351
-    Object { name: "VolcanoPodGroupPolicySource", fields: &[("networkTopology", 0)] }, // 1352
-    Object { name: "JobSetTemplateSpec", fields: &[("spec", 1281), ("metadata", 2)] }, // 1353
-    Object { name: "TrainJob", fields: &[("kind", 0), ("spec", 1355), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1354
-    Object { name: "TrainJobSpec", fields: &[("labels", 0), ("suspend", 0), ("trainer", 1360), ("managedBy", 0), ("runtimeRef", 1356), ("annotations", 0), ("initializer", 1357), ("runtimePatches", 1412), ("podSpecOverrides", 1376), ("templateOverrides", 1392), ("podTemplateOverrides", 1386), ("activeDeadlineSeconds", 0)] }, // 1355
-    Object { name: "RuntimeRef", fields: &[("kind", 0), ("name", 0), ("apiGroup", 0)] }, // 1356
-    Object { name: "Initializer", fields: &[("model", 1358), ("dataset", 1358)] }, // 1357
-    Object { name: "StorageInitializer", fields: &[("env", 1359), ("secretRef", 234), ("storageUri", 0)] }, // 1358
-    List(161), // 1359
-    Object { name: "Trainer", fields: &[("env", 1361), ("args", 0), ("image", 0), ("command", 0), ("numNodes", 0), ("numProcPerNode", 0), ("resourcesPerNode", 190), ("resourceClaimsPerNode", 1363)] }, // 1360
-    List(161), // 1361
-    Object { name: "TrainerResourceClaim", fields: &[("name", 0), ("resourceClaimTemplateName", 0)] }, // 1362
-    List(1362), // 1363
-    Object { name: "PodSpecOverride", fields: &[("volumes", 1368), ("affinity", 136), ("containers", 1373), ("targetJobs", 1366), ("tolerations", 1367), ("nodeSelector", 0), ("initContainers", 1372), ("schedulingGates", 1374), ("imagePullSecrets", 1375), ("serviceAccountName", 0)] }, // 1364
-    Object { name: "TargetJob", fields: &[("name", 0)] }, // 1365
-    List(1365), // 1366
-    List(251), // 1367
-    List(256), // 1368
-    Object { name: "ContainerOverride", fields: &[("env", 1370), ("name", 0), ("volumeMounts", 1371), ("securityContext", 199)] }, // 1369
-    List(161), // 1370
-    List(209), // 1371
-    List(1369), // 1372
-    List(1369), // 1373
-    List(244), // 1374
-    List(234), // 1375
-    List(1364), // 1376
-    Object { name: "PodTemplateOverride", fields: &[("spec", 1379), ("time", 0), ("metadata", 2), ("targetJobs", 1378)] }, // 1377
-    List(1365), // 1378
-    Object { name: "PodTemplateSpecOverride", fields: &[("volumes", 1381), ("affinity", 136), ("containers", 1383), ("tolerations", 1380), ("nodeSelector", 0), ("initContainers", 1382), ("schedulingGates", 1384), ("securityContext", 247), ("imagePullSecrets", 1385), ("serviceAccountName", 0)] }, // 1379
-    List(251), // 1380
-    List(256), // 1381
-    List(1369), // 1382
-    List(1369), // 1383
-    List(244), // 1384
-    List(234), // 1385
-    List(1377), // 1386
-    Object { name: "TemplateOverride", fields: &[("job", 1390), ("pod", 1391), ("manager", 0)] }, // 1387
-    Object { name: "JobTemplateOverride", fields: &[("time", 0), ("metadata", 2), ("targetJobs", 1389)] }, // 1388
-    List(1365), // 1389
-    List(1388), // 1390
-    List(1377), // 1391
-    List(1387), // 1392
-    Object { name: "RuntimePatch", fields: &[("time", 0), ("manager", 0), ("trainingRuntimeSpec", 1394)] }, // 1393
-    Object { name: "TrainingRuntimeSpecPatch", fields: &[("template", 1395)] }, // 1394
-    Object { name: "JobSetTemplatePatch", fields: &[("spec", 1396), ("metadata", 2)] }, // 1395
-    Object { name: "JobSetSpecPatch", fields: &[("replicatedJobs", 1411)] }, // 1396
-    Object { name: "ReplicatedJobPatch", fields: &[("name", 0), ("template", 1398)] }, // 1397
-    Object { name: "JobTemplatePatch", fields: &[("spec", 1399), ("metadata", 2)] }, // 1398
-    Object { name: "JobSpecPatch", fields: &[("template", 1400)] }, // 1399
-    Object { name: "PodTemplatePatch", fields: &[("spec", 1401), ("metadata", 2)] }, // 1400
-    Object { name: "PodSpecPatch", fields: &[("volumes", 1402), ("affinity", 136), ("containers", 1407), ("tolerations", 1409), ("nodeSelector", 0), ("initContainers", 1406), ("schedulingGates", 1410), ("securityContext", 247), ("imagePullSecrets", 1408), ("serviceAccountName", 0), ("terminationGracePeriodSeconds", 0)] }, // 1401
-    List(256), // 1402
-    Object { name: "ContainerPatch", fields: &[("env", 1404), ("name", 0), ("resources", 190), ("volumeMounts", 1405), ("securityContext", 199)] }, // 1403
-    List(161), // 1404
-    List(209), // 1405
-    List(1403), // 1406
-    List(1403), // 1407
-    List(234), // 1408
-    List(251), // 1409
-    List(244), // 1410
-    List(1397), // 1411
-    List(1393), // 1412
+    Object { name: "MXJobSpec", fields: &[("jobMode", 0), ("runPolicy", 1299), ("backoffLimit", 0), ("successPolicy", 0), ("cleanPodPolicy", 0), ("mxReplicaSpecs", 1309), ("schedulingPolicy", 1300), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1307
+    Object { name: "MXReplicaSpec", fields: &[("label", 0), ("replicas", 0), ("template", 134), ("restartPolicy", 0)] }, // 1308
+    Map(1308), // 1309
+    Object { name: "PaddleJob", fields: &[("kind", 0), ("spec", 1311), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1310
+    Object { name: "PaddleJobSpec", fields: &[("runPolicy", 1299), ("elasticPolicy", 1312), ("paddleReplicaSpecs", 1314)] }, // 1311
+    Object { name: "PaddleElasticPolicy", fields: &[("metrics", 1313), ("maxReplicas", 0), ("maxRestarts", 0), ("minReplicas", 0)] }, // 1312
+    List(420), // 1313
+    Map(1301), // 1314
+    Object { name: "PyTorchJob", fields: &[("kind", 0), ("spec", 1316), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1315
+    Object { name: "PyTorchJobSpec", fields: &[("runPolicy", 1299), ("backoffLimit", 0), ("nprocPerNode", 0), ("elasticPolicy", 1317), ("cleanPodPolicy", 0), ("schedulingPolicy", 1300), ("pytorchReplicaSpecs", 1321), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1316
+    Object { name: "ElasticPolicy", fields: &[("rdzvId", 0), ("metrics", 1320), ("rdzvConf", 1319), ("rdzvHost", 0), ("rdzvPort", 0), ("standalone", 0), ("maxReplicas", 0), ("maxRestarts", 0), ("minReplicas", 0), ("rdzvBackend", 0), ("nProcPerNode", 0)] }, // 1317
+    Object { name: "RDZVConf", fields: &[("key", 0), ("value", 0)] }, // 1318
+    List(1318), // 1319
+    List(420), // 1320
+    Map(1301), // 1321
+    Object { name: "TFJob", fields: &[("kind", 0), ("spec", 1323), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1322
+    Object { name: "TFJobSpec", fields: &[("runPolicy", 1299), ("backoffLimit", 0), ("successPolicy", 0), ("cleanPodPolicy", 0), ("tfReplicaSpecs", 1324), ("schedulingPolicy", 1300), ("enableDynamicWorker", 0), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1323
+    Map(1301), // 1324
+    Object { name: "XGBoostJob", fields: &[("kind", 0), ("spec", 1326), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1325
+    Object { name: "XGBoostJobSpec", fields: &[("runPolicy", 1299), ("backoffLimit", 0), ("cleanPodPolicy", 0), ("xgbReplicaSpecs", 1327), ("schedulingPolicy", 1300), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1326
+    Map(1301), // 1327
+    Object { name: "MPIJob", fields: &[("kind", 0), ("spec", 1329), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1328
+    Object { name: "MPIJobSpec", fields: &[("runPolicy", 1299), ("slotsPerWorker", 0), ("waitForWorkers", 0), ("mpiReplicaSpecs", 1330), ("sshAuthMountPath", 0), ("mpiImplementation", 0), ("runLauncherAsWorker", 0), ("launcherCreationPolicy", 0)] }, // 1329
+    Map(1301), // 1330
+    Object { name: "LeaderWorkerSet", fields: &[("kind", 0), ("spec", 1332), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1331
+    Object { name: "LeaderWorkerSetSpec", fields: &[("replicas", 0), ("networkConfig", 1338), ("startupPolicy", 0), ("rolloutStrategy", 1336), ("leaderWorkerTemplate", 1333)] }, // 1332
+    Object { name: "LeaderWorkerTemplate", fields: &[("size", 0), ("restartPolicy", 0), ("leaderTemplate", 134), ("subGroupPolicy", 1334), ("workerTemplate", 134), ("volumeClaimTemplates", 1335), ("persistentVolumeClaimRetentionPolicy", 340)] }, // 1333
+    Object { name: "SubGroupPolicy", fields: &[("subGroupSize", 0), ("subGroupPolicyType", 0)] }, // 1334
+    List(343), // 1335
+    Object { name: "RolloutStrategy", fields: &[("type", 0), ("rollingUpdateConfiguration", 1337)] }, // 1336
+    Object { name: "RollingUpdateConfiguration", fields: &[("maxSurge", 0), ("partition", 0), ("maxUnavailable", 0)] }, // 1337
+    Object { name: "NetworkConfig", fields: &[("subdomainPolicy", 0)] }, // 1338
+    Object { name: "TrainingRuntime", fields: &[("kind", 0), ("spec", 1340), ("metadata", 2), ("apiVersion", 0)] }, // 1339
+    Object { name: "TrainingRuntimeSpec", fields: &[("mlPolicy", 1341), ("template", 1354), ("podGroupPolicy", 1351), ("activeDeadlineSeconds", 0), ("ttlSecondsAfterFinished", 0)] }, // 1340
+    Object { name: "MLPolicy", fields: &[("jax", 1350), ("mpi", 1348), ("flux", 1349), ("torch", 1342), ("xgboost", 1350), ("numNodes", 0)] }, // 1341
+    Object { name: "TorchMLPolicySource", fields: &[("envInjection", 1345), ("elasticPolicy", 1343), ("numProcPerNode", 0)] }, // 1342
+    Object { name: "TorchElasticPolicy", fields: &[("metrics", 1344), ("maxNodes", 0), ("minNodes", 0), ("maxRestarts", 0)] }, // 1343
+    List(420), // 1344
+    Object { name: "EnvInjection", fields: &[("targets", 1347)] }, // 1345
+    Object { name: "EnvInjectionTarget", fields: &[("jobName", 0), ("containerNames", 0)] }, // 1346
+    List(1346), // 1347
+    Object { name: "MPIMLPolicySource", fields: &[("numProcPerNode", 0), ("sshAuthMountPath", 0), ("mpiImplementation", 0), ("runLauncherAsNode", 0)] }, // 1348
+    Object { name: "FluxMLPolicySource", fields: &[("numProcPerNode", 0)] }, // 1349
+    Object { name: "EmptyMLPolicySource", fields: &[] }, // 1350
+    Object { name: "PodGroupPolicy", fields: &[("volcano", 1353), ("coscheduling", 1352)] }, // 1351
+    Object { name: "CoschedulingPodGroupPolicySource", fields: &[("scheduleTimeoutSeconds", 0)] }, // 1352
+    Object { name: "VolcanoPodGroupPolicySource", fields: &[("networkTopology", 0)] }, // 1353
+    Object { name: "JobSetTemplateSpec", fields: &[("spec", 1281), ("metadata", 2)] }, // 1354
+    Object { name: "TrainJob", fields: &[("kind", 0), ("spec", 1356), ("status", 0), ("metadata", 2), ("apiVersion", 0)] }, // 1355
+    Object { name: "TrainJobSpec", fields: &[("labels", 0), ("suspend", 0), ("trainer", 1361), ("managedBy", 0), ("runtimeRef", 1357), ("annotations", 0), ("initializer", 1358), ("runtimePatches", 1413), ("podSpecOverrides", 1377), ("templateOverrides", 1393), ("podTemplateOverrides", 1387), ("activeDeadlineSeconds", 0)] }, // 1356
+    Object { name: "RuntimeRef", fields: &[("kind", 0), ("name", 0), ("apiGroup", 0)] }, // 1357
+    Object { name: "Initializer", fields: &[("model", 1359), ("dataset", 1359)] }, // 1358
+    Object { name: "StorageInitializer", fields: &[("env", 1360), ("secretRef", 234), ("storageUri", 0)] }, // 1359
+    List(161), // 1360
+    Object { name: "Trainer", fields: &[("env", 1362), ("args", 0), ("image", 0), ("command", 0), ("numNodes", 0), ("numProcPerNode", 0), ("resourcesPerNode", 190), ("resourceClaimsPerNode", 1364)] }, // 1361
+    List(161), // 1362
+    Object { name: "TrainerResourceClaim", fields: &[("name", 0), ("resourceClaimTemplateName", 0)] }, // 1363
+    List(1363), // 1364
+    Object { name: "PodSpecOverride", fields: &[("volumes", 1369), ("affinity", 136), ("containers", 1374), ("targetJobs", 1367), ("tolerations", 1368), ("nodeSelector", 0), ("initContainers", 1373), ("schedulingGates", 1375), ("imagePullSecrets", 1376), ("serviceAccountName", 0)] }, // 1365
+    Object { name: "TargetJob", fields: &[("name", 0)] }, // 1366
+    List(1366), // 1367
+    List(251), // 1368
+    List(256), // 1369
+    Object { name: "ContainerOverride", fields: &[("env", 1371), ("name", 0), ("volumeMounts", 1372), ("securityContext", 199)] }, // 1370
+    List(161), // 1371
+    List(209), // 1372
+    List(1370), // 1373
+    List(1370), // 1374
+    List(244), // 1375
+    List(234), // 1376
+    List(1365), // 1377
+    Object { name: "PodTemplateOverride", fields: &[("spec", 1380), ("time", 0), ("metadata", 2), ("targetJobs", 1379)] }, // 1378
+    List(1366), // 1379
+    Object { name: "PodTemplateSpecOverride", fields: &[("volumes", 1382), ("affinity", 136), ("containers", 1384), ("tolerations", 1381), ("nodeSelector", 0), ("initContainers", 1383), ("schedulingGates", 1385), ("securityContext", 247), ("imagePullSecrets", 1386), ("serviceAccountName", 0)] }, // 1380
+    List(251), // 1381
+    List(256), // 1382
+    List(1370), // 1383
+    List(1370), // 1384
+    List(244), // 1385
+    List(234), // 1386
+    List(1378), // 1387
+    Object { name: "TemplateOverride", fields: &[("job", 1391), ("pod", 1392), ("manager", 0)] }, // 1388
+    Object { name: "JobTemplateOverride", fields: &[("time", 0), ("metadata", 2), ("targetJobs", 1390)] }, // 1389
+    List(1366), // 1390
+    List(1389), // 1391
+    List(1378), // 1392
+    List(1388), // 1393
+    Object { name: "RuntimePatch", fields: &[("time", 0), ("manager", 0), ("trainingRuntimeSpec", 1395)] }, // 1394
+    Object { name: "TrainingRuntimeSpecPatch", fields: &[("template", 1396)] }, // 1395
+    Object { name: "JobSetTemplatePatch", fields: &[("spec", 1397), ("metadata", 2)] }, // 1396
+    Object { name: "JobSetSpecPatch", fields: &[("replicatedJobs", 1412)] }, // 1397
+    Object { name: "ReplicatedJobPatch", fields: &[("name", 0), ("template", 1399)] }, // 1398
+    Object { name: "JobTemplatePatch", fields: &[("spec", 1400), ("metadata", 2)] }, // 1399
+    Object { name: "JobSpecPatch", fields: &[("template", 1401)] }, // 1400
+    Object { name: "PodTemplatePatch", fields: &[("spec", 1402), ("metadata", 2)] }, // 1401
+    Object { name: "PodSpecPatch", fields: &[("volumes", 1403), ("affinity", 136), ("containers", 1408), ("tolerations", 1410), ("nodeSelector", 0), ("initContainers", 1407), ("schedulingGates", 1411), ("securityContext", 247), ("imagePullSecrets", 1409), ("serviceAccountName", 0), ("terminationGracePeriodSeconds", 0)] }, // 1402
+    List(256), // 1403
+    Object { name: "ContainerPatch", fields: &[("env", 1405), ("name", 0), ("resources", 190), ("volumeMounts", 1406), ("securityContext", 199)] }, // 1404
+    List(161), // 1405
+    List(209), // 1406
+    List(1404), // 1407
+    List(1404), // 1408
+    List(234), // 1409
+    List(251), // 1410
+    List(244), // 1411
+    List(1398), // 1412
+    List(1394), // 1413
 ];
 
 pub static ROOTS: &[((&str, &str), usize)] = &[
@@ -1466,12 +1467,12 @@ pub static ROOTS: &[((&str, &str), usize)] = &[
     (("kubeflow.org/v1", "JAXJob"), 1297),
     (("kubeflow.org/v1", "MPIJob"), 1303),
     (("kubeflow.org/v1", "MXJob"), 1306),
-    (("kubeflow.org/v1", "PaddleJob"), 1309),
-    (("kubeflow.org/v1", "PyTorchJob"), 1314),
-    (("kubeflow.org/v1", "TFJob"), 1321),
-    (("kubeflow.org/v1", "XGBoostJob"), 1324),
-    (("kubeflow.org/v2beta1", "MPIJob"), 1327),
-    (("leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet"), 1330),
+    (("kubeflow.org/v1", "PaddleJob"), 1310),
+    (("kubeflow.org/v1", "PyTorchJob"), 1315),
+    (("kubeflow.org/v1", "TFJob"), 1322),
+    (("kubeflow.org/v1", "XGBoostJob"), 1325),
+    (("kubeflow.org/v2beta1", "MPIJob"), 1328),
+    (("leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet"), 1331),
     (("lifecycle.k8s.io/v1alpha1", "Eviction"), 730),
     (("lifecycle.k8s.io/v1alpha1", "EvictionRequest"), 742),
     (("networking.k8s.io/v1", "IPAddress"), 748),
@@ -1516,9 +1517,9 @@ pub static ROOTS: &[((&str, &str), usize)] = &[
     (("storage.k8s.io/v1", "VolumeAttributesClass"), 1221),
     (("storagemigration.k8s.io/v1", "StorageVersionMigration"), 1223),
     (("storagemigration.k8s.io/v1beta1", "StorageVersionMigration"), 1228),
-    (("trainer.kubeflow.org/v1alpha1", "ClusterTrainingRuntime"), 1338),
-    (("trainer.kubeflow.org/v1alpha1", "TrainJob"), 1354),
-    (("trainer.kubeflow.org/v1alpha1", "TrainingRuntime"), 1338),
+    (("trainer.kubeflow.org/v1alpha1", "ClusterTrainingRuntime"), 1339),
+    (("trainer.kubeflow.org/v1alpha1", "TrainJob"), 1355),
+    (("trainer.kubeflow.org/v1alpha1", "TrainingRuntime"), 1339),
     (("v1", "Binding"), 507),
     (("v1", "ComponentStatus"), 508),
     (("v1", "ConfigMap"), 511),

@@ -335,6 +335,9 @@ spec:
             render(&check(&UnknownField, jobset)),
             "16:3 [error] unknown field `sucessPolicy` in `JobSetSpec` (spec.sucessPolicy)"
         );
+        // The standalone operators' first `v1` jobs had the run policy in the spec.
+        let old_tfjob = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: t}\nspec:\n  cleanPodPolicy: None\n  backoffLimit: 2\n  tfReplicaSpecs: {Worker: {replicas: 2, template: {spec: {containers: [{name: tensorflow, image: x:1}]}}}}\n";
+        assert!(check(&UnknownField, old_tfjob).is_empty());
         // Trainer v2: `podTemplateOverrides` belongs to the spec, not to its `trainer`.
         let trainjob = "\
 apiVersion: trainer.kubeflow.org/v1alpha1

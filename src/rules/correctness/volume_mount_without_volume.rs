@@ -112,6 +112,13 @@ impl Rule for VolumeMountWithoutVolume {
             _ => None,
         };
         volumes.extend(names(claims, claim_name));
+        // A JobSet's volume claim policies add their claims to the pods of every Job.
+        if crate::rules::ml::workload::is_jobset(cx.object) {
+            let policies = spec.and_then(|s| s.get("volumeClaimPolicies"));
+            for policy in policies.and_then(Node::as_seq).unwrap_or_default() {
+                volumes.extend(names(policy.get("templates"), &["metadata", "name"]));
+            }
+        }
         let mut check = |mounts: Option<&Node>, list: Path, who: &str| {
             for (i, mount) in mounts
                 .and_then(Node::as_seq)
@@ -230,6 +237,12 @@ spec:
         let missing =
             server_config.replace("[{name: models, spec: {}}]", "[{name: other, spec: {}}]");
         assert_eq!(check(&VolumeMountWithoutVolume, &missing).len(), 1);
+        // A JobSet's volume claim policies give every Job's pods their claims.
+        let jobset = "apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata: {name: j}\nspec:\n  volumeClaimPolicies: [{templates: [{metadata: {name: ckpt}}], retentionPolicy: {whenDeleted: Delete}}]\n  replicatedJobs:\n  - name: node\n    template: {spec: {template: {spec: {containers: [{name: a, image: b, volumeMounts: [{name: ckpt, mountPath: /c}, {name: data, mountPath: /d}]}]}}}}\n";
+        assert_eq!(
+            render(&check(&VolumeMountWithoutVolume, jobset)),
+            "8:125 [error] container \"a\" mounts volume `data`, which the pod does not define (spec.replicatedJobs[0].template.spec.template.spec.containers[0].volumeMounts[1].name)"
+        );
     }
 
     #[test]

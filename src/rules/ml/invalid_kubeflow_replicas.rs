@@ -79,7 +79,9 @@ impl Rule for InvalidKubeflowReplicas {
 
     fn check_object(&self, cx: &ObjectCx<'_>, sink: &mut Sink) {
         let object = cx.object;
-        if object.group() != Some("kubeflow.org") {
+        // The webhook's rules are those of `v1`; older versions had other shapes
+        // (`v1alpha1` TFJob lists `replicaSpecs`).
+        if object.api_version != Some("kubeflow.org/v1") {
             return;
         }
         let field = match object.kind {
@@ -218,6 +220,7 @@ spec:
             "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: t}\nspec: {pytorchReplicaSpecs: [Master]}\n",
             "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: t}\nspec: {pytorchReplicaSpecs: {Master: {replicas: one}}}\n",
             "apiVersion: example.com/v1\nkind: PyTorchJob\nmetadata: {name: t}\nspec: {}\n",
+            "apiVersion: kubeflow.org/v1alpha1\nkind: TFJob\nmetadata: {name: t}\nspec: {replicaSpecs: [{replicas: 1}]}\n",
         ] {
             assert_eq!(run(bad), "", "{bad}");
         }
