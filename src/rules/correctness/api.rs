@@ -551,9 +551,11 @@ fn compile() -> Compilation {
             )
         })
         .collect();
-    refs.extend(crds::KINDS.iter().map(|(api_version, kind, definition)| {
-        ((*api_version, *kind), crds::reference(definition))
-    }));
+    refs.extend(
+        crds::KINDS.iter().map(|(api_version, kind, definition)| {
+            ((*api_version, *kind), crds::schema(definition))
+        }),
+    );
     let mut definitions = generator.definitions().clone();
     definitions.extend(crds::definitions());
     let mut compiler = Compiler {

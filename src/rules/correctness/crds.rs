@@ -372,7 +372,9 @@ pub fn definitions() -> Map<String, Json> {
         .collect()
 }
 
-fn schema(ty: &str) -> Json {
+/// The schema of a field of type `ty`, in the notation of [`DEFINITIONS`]: also the
+/// reference to a definition by name, as a root of the shape compiler.
+pub fn schema(ty: &str) -> Json {
     if let Some(item) = ty.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
         return json!({ "items": schema(item) });
     }
@@ -380,11 +382,6 @@ fn schema(ty: &str) -> Json {
         return json!({ "additionalProperties": schema(value) });
     }
     json!({ "$ref": format!("#/$defs/{ty}") })
-}
-
-/// A reference to the definition `name`, as a root of the shape compiler.
-pub fn reference(name: &str) -> Json {
-    schema(name)
 }
 
 #[cfg(test)]
