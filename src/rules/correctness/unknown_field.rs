@@ -218,7 +218,18 @@ impl<'a> Walk<'a, '_> {
         );
         let mut names: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
         names.sort_unstable();
-        match did_you_mean(field, names) {
+        // A Go field `Type` can be written `subGroupPolicyType`: the short name is a suffix.
+        let mut chars = field.chars();
+        let suffix: Option<String> = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect());
+        let longer = suffix.and_then(|suffix| {
+            names
+                .iter()
+                .copied()
+                .find(|name| name.len() > suffix.len() && name.ends_with(&suffix))
+        });
+        match did_you_mean(field, names.iter().copied()).or(longer) {
             Some(near) => entry.help(format!("did you mean `{near}`?")),
             None => entry.help(format!(
                 "remove it, or check its spelling and indentation: `{schema}` has no such field"
@@ -405,9 +416,7 @@ spec:
         );
         assert_eq!(
             found[0].help.as_deref(),
-            Some(
-                "remove it, or check its spelling and indentation: `SubGroupPolicy` has no such field"
-            )
+            Some("did you mean `subGroupPolicyType`?")
         );
         // Another version of a known kind has a schema mlk does not know.
         let other = pytorch.replace("kubeflow.org/v1", "kubeflow.org/v2");
